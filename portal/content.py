@@ -1,0 +1,48 @@
+"""What the pipeline hands to the render and publish stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .problems import Problem
+from .records import Dilemma, RecordSet
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class ThemeInfo:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PrincipleInfo:
+    id: str
+    name: str
+    description: str
+    framework: str
+    framework_name: str
+
+
+@dataclass
+class PortalContent:
+    settings: Settings
+    records: RecordSet
+    themes: dict[str, ThemeInfo]  # taxonomy order
+    principles: dict[tuple[str, str], PrincipleInfo]  # (framework, id) -> info
+    # Warnings that do not stop a build but fail a --strict one.
+    warnings: list[Problem] = field(default_factory=list)
+    # Accepted anonymisation findings, shown to reviewers in the build log.
+    accepted: list[str] = field(default_factory=list)
+
+    def dilemmas_with_theme(self, theme_id: str) -> list[Dilemma]:
+        return [d for d in self.records.published_dilemmas if theme_id in d.themes]
+
+    def principle_names(self, chosen: dict[str, list[str]]) -> list[str]:
+        names = []
+        for framework, ids in chosen.items():
+            for principle_id in ids:
+                info = self.principles.get((framework, principle_id))
+                if info:
+                    names.append(f"{info.name} ({info.framework_name})")
+        return names

@@ -1,0 +1,137 @@
+"""The whole flow for one build, stage by stage:
+
+    load -> validate -> check anonymisation -> tag -> (render, publish)
+
+``build_content`` runs the first four stages and either returns everything
+the render and publish stages need, or raises ``RecordsInvalid`` listing
+every problem. Nothing here knows about MkDocs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import anonymise, tagging
+from .content import PortalContent, PrincipleInfo, ThemeInfo
+from .load import load_records
+from .problems import Problem, RecordsInvalid, errors
+from .records import RecordSet
+from .settings import Settings, load_settings
+from .validate import Vocabulary, validate_records
+
+RELATED_LIMIT = 5
+
+
+def build_content(settings: Settings) -> PortalContent:
+    taxonomy, principles = load_vocabularies(settings)
+    vocabulary = Vocabulary(
+        themes=set(taxonomy.ids),
+        principles={framework: {p.id for p in items} for framework, items in _frameworks(principles)},
+    )
+
+    sources, problems = load_records(settings.records_dir, settings.root)          # 1. load
+    records, found = validate_records(sources, vocabulary)                          # 2. validate
+    problems += found
+    if errors(problems):
+        raise RecordsInvalid(problems)
+
+    findings, accepted = check_anonymisation(settings, records)                     # 3. check
+    problems += findings
+    if errors(problems):
+        raise RecordsInvalid(problems)
+
+    problems += tag_records(taxonomy, records)                                      # 4. tag
+
+    content = PortalContent(
+        settings=settings,
+        records=records,
+        themes={t.id: ThemeInfo(t.id, t.name, t.description) for t in taxonomy.themes},
+        principles={
+            (framework, p.id): PrincipleInfo(p.id, p.name, p.description, framework,
+                                             _framework_name(principles, framework))
+            for framework, items in _frameworks(principles) for p in items
+        },
+        warnings=sorted(problems),
+        accepted=accepted,
+    )
+    return content
+
+
+def load_vocabularies(settings: Settings):
+    """The theme taxonomy and the principles, or every problem in them."""
+    try:
+        taxonomy = tagging.load_taxonomy(settings.themes_file)
+        principles = tagging.load_principles(settings.principles_file)
+    except tagging.TaxonomyError as exc:
+        raise RecordsInvalid(_problems_from_lines(str(exc), settings)) from None
+    return taxonomy, principles
+
+
+def check_anonymisation(settings: Settings, records: RecordSet) -> tuple[list[Problem], list[str]]:
+    """Scan every record that will be published. Drafts are never published,
+    so they do not block a build; editors check them with scripts/check.py."""
+    rules = anonymise.load_rules(settings.anonymisation_dir)
+    problems: list[Problem] = []
+    accepted: list[str] = []
+    published_sources = [m.source for m in records.meetings.values()]
+    published_sources += [d.source for d in records.dilemmas.values() if d.is_public]
+    for source in sorted(published_sources, key=lambda s: s.path):
+        for finding in anonymise.check_text(source.text, source.path, rules=rules):
+            line = anonymise.format_findings([finding], "text").splitlines()[0]
+            if finding.accepted is not None:
+                accepted.append(line)
+                continue
+            message = line.split(": ", 1)[1] if ": " in line else line
+            problems.append(Problem(finding.path, finding.line, message,
+                                    severity=finding.severity, column=finding.column))
+    return problems, accepted
+
+
+def tag_records(taxonomy, records: RecordSet) -> list[Problem]:
+    """Stage 4: themes with evidence, and related dilemmas, for public records."""
+    problems: list[Problem] = []
+    public = records.published_dilemmas
+    for dilemma in public:
+        scenario_text = "\n\n".join(text for _, text in dilemma.public_sections)
+        result = tagging.tag_record(
+            taxonomy, title=dilemma.title, summary=dilemma.summary, body=scenario_text,
+            editor_themes=dilemma.editor_themes, rejected_themes=dilemma.rejected_themes,
+        )
+        dilemma.themes = list(result.themes)
+        dilemma.theme_evidence = result.evidence
+        if not dilemma.themes and dilemma.status != "withdrawn":
+            problems.append(Problem(dilemma.path, dilemma.source.line_of("title"),
+                                    "no theme was found for this dilemma; add 'themes' to its "
+                                    "front matter", severity="warning"))
+    related = tagging.related_records(
+        [(d.id, d.themes, d.public_text) for d in public if d.status != "withdrawn"],
+        limit=RELATED_LIMIT,
+    )
+    for dilemma in public:
+        dilemma.related = list(related.get(dilemma.id, []))
+    return problems
+
+
+def content_for(root: Path, site_url: str = "") -> PortalContent:
+    """Settings plus content for the site whose mkdocs.yml is in ``root``."""
+    return build_content(load_settings(root, site_url))
+
+
+def _frameworks(principles):
+    return [(framework.id, framework.principles) for framework in principles.frameworks]
+
+
+def _framework_name(principles, framework_id: str) -> str:
+    for framework in principles.frameworks:
+        if framework.id == framework_id:
+            return framework.name
+    return framework_id
+
+
+def _problems_from_lines(report: str, settings: Settings) -> list[Problem]:
+    """Turn 'path:line: message' lines from a data-file error into problems."""
+    problems = []
+    for line in report.splitlines():
+        parts = line.strip().split(":", 2)
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            problems.append(Problem(parts[0], int(parts[1]), parts[2].strip()))
+    return problems or [Problem(str(settings.themes_file.relative_to(settings.root)), 1, report)]

@@ -1,0 +1,144 @@
+"""Stage 6, publish: the machine-readable files of the site.
+
+Only published records appear, with the sections their status allows: the
+same rule as the pages (``Dilemma.public_sections``), so a draft or an
+unapproved outcome cannot reach a data file either.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from xml.sax.saxutils import escape as xml_escape
+
+from .content import PortalContent
+from .data_schema import dilemmas_schema_json
+from .records import Dilemma
+from .render import dilemma_uri, meeting_uri, page_url, public_url, theme_uri
+
+DATA_VERSION = 1
+CSV_COLUMNS = ("id", "title", "status", "status_label", "meeting", "themes", "principles",
+               "summary", "first_published", "last_updated", "url")
+
+
+def dilemma_record(content: PortalContent, dilemma: Dilemma) -> dict:
+    sections = dict(dilemma.public_sections) if dilemma.status != "withdrawn" else {}
+    return {
+        "id": dilemma.id,
+        "title": dilemma.title,
+        "status": dilemma.status,
+        "status_label": dilemma.status_info.label,
+        "meeting": dilemma.meeting_id,
+        "themes": list(dilemma.themes),
+        "theme_names": [content.themes[t].name for t in dilemma.themes if t in content.themes],
+        "principles": {k: list(v) for k, v in dilemma.principles.items()},
+        "summary": dilemma.summary,
+        "scenario": sections.get("scenario", ""),
+        "questions": sections.get("questions", ""),
+        "outcome": sections.get("outcome", ""),
+        "response": sections.get("response", ""),
+        "follow_up": sections.get("follow-up", ""),
+        "withdrawn_reason": dilemma.status_reason if dilemma.status == "withdrawn" else "",
+        "first_published": dilemma.first_published.isoformat(),
+        "last_updated": dilemma.last_updated.isoformat(),
+        "related": list(dilemma.related),
+        "url": public_url(content, dilemma_uri(dilemma.id)),
+        "path": page_url(dilemma_uri(dilemma.id)),
+    }
+
+
+def dilemmas_json(content: PortalContent) -> str:
+    settings = content.settings
+    payload = {
+        "$schema": "dilemmas.schema.json",
+        "version": DATA_VERSION,
+        "publisher": f"{settings.force_name} {settings.panel_name}",
+        "licence": {"name": settings.licence_name, "url": settings.licence_url},
+        "meetings": [
+            {"id": m.id, "date": m.date.isoformat(), "title": m.title or settings.panel_name,
+             "subject": m.subject, "start": m.start, "end": m.end,
+             "dilemmas": [d.id for d in content.records.dilemmas_of(m.id)],
+             "url": public_url(content, meeting_uri(m.id)), "path": page_url(meeting_uri(m.id))}
+            for m in content.records.meetings_newest_first
+        ],
+        "themes": [
+            {"id": t.id, "name": t.name, "description": t.description,
+             "url": public_url(content, theme_uri(t.id))}
+            for t in content.themes.values()
+        ],
+        "dilemmas": [dilemma_record(content, d) for d in content.records.published_dilemmas],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def dilemmas_csv(content: PortalContent) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for dilemma in content.records.published_dilemmas:
+        row = dilemma_record(content, dilemma)
+        writer.writerow([
+            row["id"], _csv_safe(row["title"]), row["status"], row["status_label"], row["meeting"],
+            ";".join(row["themes"]),
+            ";".join(f"{k}:{p}" for k, v in row["principles"].items() for p in v),
+            _csv_safe(row["summary"]), row["first_published"], row["last_updated"], row["url"],
+        ])
+    return buffer.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    """Stop spreadsheet programs running a cell as a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def atom_feed(content: PortalContent) -> str:
+    settings = content.settings
+    base = settings.site_url or "/"
+    dilemmas = sorted(content.records.published_dilemmas,
+                      key=lambda d: (d.last_updated, d.id), reverse=True)[:50]
+    updated = max((d.last_updated for d in dilemmas), default=dt.date(2000, 1, 1))
+    title = f"{settings.force_name} {settings.panel_name}: dilemmas"
+    entries = []
+    for d in dilemmas:
+        url = public_url(content, dilemma_uri(d.id))
+        summary = d.summary or (dict(d.public_sections).get("scenario", "")[:400] if d.status != "withdrawn" else d.status_reason)
+        entries.append(
+            "  <entry>\n"
+            f"    <id>{xml_escape(_tag_uri(settings, 'dilemma', d.id))}</id>\n"
+            f"    <title>{xml_escape(d.title)}</title>\n"
+            f'    <link rel="alternate" type="text/html" href="{xml_escape(url)}"/>\n'
+            f"    <published>{d.first_published.isoformat()}T00:00:00Z</published>\n"
+            f"    <updated>{d.last_updated.isoformat()}T00:00:00Z</updated>\n"
+            f'    <category term="{xml_escape(d.status)}" label="{xml_escape(d.status_info.label)}"/>\n'
+            f"    <summary>{xml_escape(' '.join(summary.split()))}</summary>\n"
+            "  </entry>\n"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"  <id>{xml_escape(_tag_uri(settings, 'feed', 'dilemmas'))}</id>\n"
+        f"  <title>{xml_escape(title)}</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href="{xml_escape(base)}feed.xml"/>\n'
+        f'  <link rel="alternate" type="text/html" href="{xml_escape(base)}dilemmas/"/>\n'
+        f"  <updated>{updated.isoformat()}T00:00:00Z</updated>\n"
+        f"  <author><name>{xml_escape(settings.panel_name)}</name></author>\n"
+        + "".join(entries)
+        + "</feed>\n"
+    )
+
+
+def _tag_uri(settings, kind: str, ident: str) -> str:
+    """A stable Atom id that survives a change of host name (RFC 4151)."""
+    authority = settings.force_short_name.lower().replace(" ", "-") or "panel"
+    return f"tag:{authority}.ethics-panel,2023:{kind}/{ident}"
+
+
+def data_files(content: PortalContent) -> dict[str, str]:
+    """Every machine-readable file: site path -> text."""
+    return {
+        "data/dilemmas.json": dilemmas_json(content),
+        "data/dilemmas.schema.json": dilemmas_schema_json(),
+        "data/dilemmas.csv": dilemmas_csv(content),
+        "feed.xml": atom_feed(content),
+    }
