@@ -34,6 +34,8 @@ class PortalContent:
     warnings: list[Problem] = field(default_factory=list)
     # Accepted anonymisation findings, shown to reviewers in the build log.
     accepted: list[str] = field(default_factory=list)
+    # Images the published pages show (portal.media.MediaFile).
+    media: list = field(default_factory=list)
 
     def dilemmas_with_theme(self, theme_id: str) -> list[Dilemma]:
         return [d for d in self.records.published_dilemmas if theme_id in d.themes]

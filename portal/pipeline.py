@@ -13,6 +13,7 @@ from pathlib import Path
 from . import anonymise, tagging
 from .content import PortalContent, PrincipleInfo, ThemeInfo
 from .load import load_records
+from .media import MediaFile, published_media
 from .problems import Problem, RecordsInvalid, errors
 from .records import RecordSet
 from .settings import Settings, load_settings
@@ -33,8 +34,10 @@ def build_content(settings: Settings) -> PortalContent:
     problems += found
     if errors(problems):
         raise RecordsInvalid(problems)
+    media, found = published_media(records, settings.root)
+    problems += found
 
-    findings, accepted = check_anonymisation(settings, records)                     # 3. check
+    findings, accepted = check_anonymisation(settings, records, media)              # 3. check
     problems += findings
     if errors(problems):
         raise RecordsInvalid(problems)
@@ -52,6 +55,7 @@ def build_content(settings: Settings) -> PortalContent:
         },
         warnings=sorted(problems),
         accepted=accepted,
+        media=media,
     )
     return content
 
@@ -66,23 +70,29 @@ def load_vocabularies(settings: Settings):
     return taxonomy, principles
 
 
-def check_anonymisation(settings: Settings, records: RecordSet) -> tuple[list[Problem], list[str]]:
-    """Scan every record that will be published. Drafts are never published,
-    so they do not block a build; editors check them with scripts/check.py."""
+def check_anonymisation(settings: Settings, records: RecordSet,
+                        media: list[MediaFile]) -> tuple[list[Problem], list[str]]:
+    """Scan every record and image that will be published. Drafts are never
+    published, so they do not block a build; editors check them with
+    scripts/check.py."""
     rules = anonymise.load_rules(settings.anonymisation_dir)
     problems: list[Problem] = []
     accepted: list[str] = []
     published_sources = [m.source for m in records.meetings.values()]
     published_sources += [d.source for d in records.dilemmas.values() if d.is_public]
+    findings = []
     for source in sorted(published_sources, key=lambda s: s.path):
-        for finding in anonymise.check_text(source.text, source.path, rules=rules):
-            line = anonymise.format_findings([finding], "text").splitlines()[0]
-            if finding.accepted is not None:
-                accepted.append(line)
-                continue
-            message = line.split(": ", 1)[1] if ": " in line else line
-            problems.append(Problem(finding.path, finding.line, message,
-                                    severity=finding.severity, column=finding.column))
+        findings += anonymise.check_text(source.text, source.path, rules=rules)
+    if media:
+        findings += anonymise.check_paths([m.source for m in media], rules=rules)
+    for finding in findings:
+        if finding.accepted is not None:
+            accepted.append(anonymise.format_findings([finding], "text").splitlines()[0])
+            continue
+        # The finding carries only a masked form of what it matched.
+        problems.append(Problem(_relative(finding.display_path, settings.root), finding.line,
+                                f"{finding.message} [{finding.masked}]", severity=finding.severity,
+                                column=finding.column, rule=finding.rule))
     return problems, accepted
 
 
@@ -114,6 +124,16 @@ def tag_records(taxonomy, records: RecordSet) -> list[Problem]:
 def content_for(root: Path, site_url: str = "") -> PortalContent:
     """Settings plus content for the site whose mkdocs.yml is in ``root``."""
     return build_content(load_settings(root, site_url))
+
+
+def _relative(path: str, root: Path) -> str:
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            return path
+    return path
 
 
 def _frameworks(principles):

@@ -15,10 +15,13 @@ class Problem:
     message: str
     severity: str = "error"  # "error" stops the build; "warning" stops a --strict build
     column: int = 0  # 1-based when known
+    rule: str = ""  # for anonymisation findings: the detector's id
 
     def __str__(self) -> str:
-        prefix = "" if self.severity == "error" else "warning: "
         where = f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        if self.rule:  # the anonymisation check's format: path:line:col: severity rule-id message
+            return f"{where}: {self.severity} {self.rule} {self.message}"
+        prefix = "" if self.severity == "error" else "warning: "
         return f"{where}: {prefix}{self.message}"
 
 

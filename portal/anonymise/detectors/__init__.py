@@ -1,0 +1,1 @@
+"""One small detector per kind of identifier; see registry.py."""

@@ -1,0 +1,249 @@
+"""The two shapes of detector, and what a detector sees.
+
+Most detectors are a `PatternDetector`: a few lines of data (a pattern, the
+context words that make a match an identifier, a severity) and at most one
+validation function (a checksum, a range check). Detectors that need more
+than a regular expression (people's names, quasi-identifiers) are a
+`FunctionDetector` wrapping one function.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..rules import Rules
+from ..text import Token, tokenize
+
+ERROR = "error"
+WARNING = "warning"
+REPORT = "report"  # without_context: report at the detector's own severity
+DEFAULT_ADVICE = "remove it or replace it with a general description"
+
+# Digits, possibly grouped by separators ("07700 900123", "12-34-56", "192.0.2.1").
+_DIGIT_CLUSTER_RE = re.compile(r"\d(?:[ \t.\-/():+]{0,3}\d)*")
+# How far a window around digits reaches, before widening to whole words: far
+# enough for the letters of "AB 12 34 56 C", "AB12 CDE", "MORGA753116SM9IJ" or
+# "14 September 2022".
+_WINDOW_REACH = 16
+_WINDOW_WIDEN = 200
+_SPACE = " \t\r\n"
+
+# A paragraph break, or the end of a sentence followed by a space.
+_SENTENCE_END_RE = re.compile(r"\n[ \t]*\n|(?<=[.!?])[\"'’”)]*\s+|\n(?=[ \t]*(?:[-*+>#]|\d+[.)]))")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    rule: str
+    severity: str
+    message: str
+    quasi: bool = False
+    # Other spellings a reviewer may use in an exception, e.g. with the title
+    # ("PC Ahmed" for the name "Ahmed").
+    aliases: tuple[str, ...] = ()
+
+
+class Scan:
+    """One view of a record's text, with lazily computed tokens and sentences."""
+
+    def __init__(self, text: str, rules: Rules) -> None:
+        self.text = text
+        self.rules = rules
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @cached_property
+    def lower(self) -> str:
+        """The text in lower case, with every offset unchanged."""
+        lower = self.text.lower()
+        if len(lower) != len(self.text):  # a few characters lower-case to two ("İ")
+            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in self.text)
+        return lower
+
+    def has_any(self, keywords: tuple[str, ...], *, case_sensitive: bool = False) -> bool:
+        text = self.text if case_sensitive else self.lower
+        return any(k in text for k in keywords)
+
+    @cached_property
+    def digit_windows(self) -> list[tuple[int, int, int]]:
+        """(start, end, digits) around each cluster of digits, widened to whole
+        words and merged. Numeric detectors look only there: most of a record
+        is words, and scanning it with a dozen expressions is most of the cost."""
+        text = self.text
+        size = len(text)
+        windows: list[list[int]] = []
+        for match in _DIGIT_CLUSTER_RE.finditer(text):
+            digits = sum(ch.isdigit() for ch in match.group())
+            start = max(0, match.start() - _WINDOW_REACH)
+            limit = max(0, start - _WINDOW_WIDEN)
+            while start > limit and text[start - 1] not in _SPACE:
+                start -= 1
+            end = min(size, match.end() + _WINDOW_REACH)
+            limit = min(size, end + _WINDOW_WIDEN)
+            while end < limit and text[end] not in _SPACE:
+                end += 1
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+                windows[-1][2] = max(windows[-1][2], digits)
+            else:
+                windows.append([start, end, digits])
+        return [(s, e, d) for s, e, d in windows]
+
+    def windows(self, min_digits: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, d in self.digit_windows if d >= min_digits]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        starts = self.sentence_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        return starts[i], end
+
+    @cached_property
+    def allowed_spans(self) -> list[tuple[int, int]]:
+        """Spans covered by the allowlists (allow_terms.yml, places.yml), sorted."""
+        return sorted(self.rules.allowed_spans(self.tokens, self.text))
+
+    @cached_property
+    def _allowed_starts(self) -> list[int]:
+        return [s for s, _ in self.allowed_spans]
+
+    def is_allowed(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one allowed term."""
+        spans = self.allowed_spans
+        i = bisect.bisect_right(self._allowed_starts, start) - 1
+        while i >= 0:
+            s, e = spans[i]
+            if e >= end:
+                return True
+            if start - s > 200:  # no allowed term is that long
+                return False
+            i -= 1
+        return False
+
+    def around(self, start: int, end: int, before: int, after: int) -> str:
+        return self.text[max(0, start - before):start] + " " + self.text[end:end + after]
+
+
+def context_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    words = tuple(words)
+    if not words:
+        return None
+    alternatives = "|".join(r"\s*".join(map(re.escape, w.split())) for w in
+                            sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PatternDetector:
+    rule: str
+    title: str
+    pattern: re.Pattern[str]
+    severity: str = ERROR
+    # Words near a match that make it this identifier ("sort code", "NHS").
+    context: tuple[str, ...] = ()
+    # Severity when none of the context words is near: REPORT keeps the
+    # detector's severity, None drops the match, or give "warning".
+    without_context: str | None = REPORT
+    context_before: int = 60
+    context_after: int = 30
+    # Cheap pre-checks, for speed only: run the pattern only if the record
+    # contains one of `keywords` (lower case), one of `case_keywords` (exact
+    # case), and, if `min_digits` is set, only around clusters of at least that
+    # many digits. They must never be stricter than the pattern itself.
+    keywords: tuple[str, ...] = ()
+    case_keywords: tuple[str, ...] = ()
+    min_digits: int = 0
+    # A fast expression that must match the lower-cased record.
+    hint: re.Pattern[str] | None = None
+    # Run the pattern over the lower-cased text: a lower-case literal pattern
+    # is many times faster than the same pattern with re.IGNORECASE.
+    lowercase: bool = False
+    validate: Callable[[re.Match[str]], bool] | None = None
+    # A validation that needs the rules or the surrounding text.
+    validate_in_context: Callable[[re.Match[str], Scan], bool] | None = None
+    group: int | str = 0
+    advice: str = DEFAULT_ADVICE
+    quasi: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_context_re", context_pattern(self.context))
+
+    @property
+    def message(self) -> str:
+        return f"{self.title}: {self.advice}"
+
+    def _matches(self, scan: Scan) -> Iterator[re.Match[str]]:
+        if self.keywords and not scan.has_any(self.keywords):
+            return
+        if self.case_keywords and not scan.has_any(self.case_keywords, case_sensitive=True):
+            return
+        if self.hint is not None and not self.hint.search(scan.lower):
+            return
+        text = scan.lower if self.lowercase else scan.text
+        if not self.min_digits:
+            yield from self.pattern.finditer(text)
+            return
+        for start, end in scan.windows(self.min_digits):
+            yield from self.pattern.finditer(text, start, end)
+
+    def find(self, scan: Scan) -> Iterator[Hit]:
+        context_re = self._context_re  # type: ignore[attr-defined]
+        for match in self._matches(scan):
+            if self.validate is not None and not self.validate(match):
+                continue
+            if self.validate_in_context is not None and not self.validate_in_context(match, scan):
+                continue
+            start, end = match.span(self.group)
+            severity: str | None = self.severity
+            if context_re is not None and not context_re.search(
+                    scan.around(match.start(), match.end(), self.context_before, self.context_after)):
+                severity = self.severity if self.without_context == REPORT else self.without_context
+            if severity is None:
+                continue
+            yield Hit(start, end, self.rule, severity, self.message, self.quasi)
+
+
+@dataclass(frozen=True)
+class FunctionDetector:
+    rule: str
+    title: str
+    find_hits: Callable[[Scan, FunctionDetector], Iterable[Hit]]
+    severity: str = ERROR
+    advice: str = DEFAULT_ADVICE
+    quasi: bool = False
+    # Also run over link targets and file names ("daniel-price.jpg").
+    scans_targets: bool = False
+
+    @property
+    def message(self) -> str:
+        return f"{self.title}: {self.advice}"
+
+    def hit(self, start: int, end: int, *, severity: str | None = None,
+            message: str | None = None, aliases: tuple[str, ...] = ()) -> Hit:
+        return Hit(start, end, self.rule, severity or self.severity, message or self.message,
+                   self.quasi, aliases)
+
+    def find(self, scan: Scan) -> Iterable[Hit]:
+        return self.find_hits(scan, self)
+
+
+Detector = PatternDetector | FunctionDetector

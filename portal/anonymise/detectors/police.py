@@ -1,0 +1,100 @@
+"""Police collar and warrant numbers, and crime and incident references."""
+from __future__ import annotations
+
+import re
+
+from ..registry import register
+from .base import PatternDetector
+from .government_ids import DATE, MONTHS
+
+# --- collar (shoulder) and warrant numbers ------------------------------------------
+
+_RANKS = (r"Police\s+Constable|Special\s+Constable|Detective\s+Constable|Detective\s+Sergeant|"
+          r"Detective\s+Inspector|PCSO|PC|PS|DC|DS|DI|DCI|SC|P\.C\.|P\.S\.|D\.C\.|D\.S\.|"
+          r"Sgt\.?|Insp\.?|Sergeant|Constable|Inspector")
+
+register(PatternDetector(
+    rule="police-number",
+    title="Police collar number",
+    case_keywords=("PC", "PS", "DC", "DS", "DI", "SC", "P.C.", "P.S.", "D.C.", "D.S.", "Sgt", "Insp",
+                   "Sergeant", "Constable", "Inspector", "Officer", "officer"),
+    min_digits=1,
+    pattern=re.compile(rf"(?<![\w-])(?:(?:{_RANKS})[ \t]?\d{{1,5}}"
+                       # "Officer 1" is an anonymised label; a collar number is longer.
+                       rf"|(?:Officer|officer)[ \t]?\d{{3,5}})(?![\w-]|\.\d)"),
+    advice="remove it: a collar number identifies the officer",
+))
+register(PatternDetector(
+    rule="police-number",
+    title="Police collar or warrant number",
+    keywords=("collar", "shoulder", "warrant", "badge", "staff", "payroll", "employee", "force"),
+    pattern=re.compile(
+        r"\b(?:(?:collar|shoulder)(?:\s+(?:number|no\.?|num))?"
+        r"|(?:warrant(?:\s+card)?|badge|staff|payroll|employee|force)\s+(?:number|no\.?|num|id|#))"
+        r"\s*(?:is|was|:)?\s*#?(?P<number>\d{1,7})(?![\w-]|\.\d)"),
+    lowercase=True,
+    group="number",
+    advice="remove it: it identifies the officer or member of staff",
+))
+
+# --- crime, incident and case references ---------------------------------------------
+
+# Patterns below run over the lower-cased record (lowercase=True), for speed.
+_REFERENCE = r"(?:[a-z]{1,4}[-/]?)?\d[\da-z]*(?:[/-][\da-z]+)*"
+register(PatternDetector(
+    rule="crime-reference",
+    title="Crime or incident reference",
+    pattern=re.compile(
+        r"\b(?:crime|occurrence|incident|log|cad|storm|niche|case|job|call|investigation)"
+        r"\s+(?:reference|ref|number|no|num|id)\.?\s*(?:is|was|:|#)?\s*"
+        rf"(?P<ref>{_REFERENCE})(?![\w-])"),
+    lowercase=True,
+    group="ref",
+    validate=lambda m: sum(ch.isdigit() for ch in m.group("ref")) >= 3,
+    keywords=("crime", "occurrence", "incident", "log", "cad", "storm", "niche", "case", "job",
+              "call", "investigation"),
+    advice="remove it: a reference number can be looked up",
+))
+# "incident 412 of 14/06/2022", "log 56 of 3 May": the force's daily log numbering.
+register(PatternDetector(
+    rule="crime-reference",
+    title="Crime or incident reference",
+    pattern=re.compile(
+        r"\b(?:incident|log|cad|storm|occurrence|call)\s+(?:(?:no\.?|number|num)\s*)?"
+        rf"(?P<ref>\d{{1,6}}\s+of\s+(?:{DATE.lower()}|\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS.lower()})))(?![\w/])"),
+    lowercase=True,
+    group="ref",
+    keywords=("incident", "log", "cad", "storm", "occurrence", "call"),
+    advice="remove it: a reference number can be looked up",
+))
+# "Ref: CR/2023/001234": a bare "ref" only before a structured reference.
+register(PatternDetector(
+    rule="crime-reference",
+    title="Crime or incident reference",
+    pattern=re.compile(
+        r"\b(?:our\s+|your\s+)?ref(?:erence)?\.?\s*(?:no\.?|number)?\s*[:#]?\s*"
+        r"(?P<ref>(?:[a-z]{1,4}[/-])?\d[\da-z]*(?:[/-][\da-z]+)+)(?![\w-])"),
+    lowercase=True,
+    group="ref",
+    validate=lambda m: sum(ch.isdigit() for ch in m.group("ref")) >= 7,
+    keywords=("ref",),
+    advice="remove it: a reference number can be looked up",
+))
+# Occurrence numbers: 11 digits starting with the two-digit year ("23000123456").
+register(PatternDetector(
+    rule="crime-reference",
+    title="Crime or occurrence number",
+    pattern=re.compile(r"(?<![\w+.-])[12]\d{10}(?![\w-]|\.\d)"),
+    min_digits=11,
+    advice="remove it: a reference number can be looked up",
+))
+register(PatternDetector(
+    rule="crime-reference",
+    title="Case reference (URN)",
+    case_keywords=("URN",),
+    pattern=re.compile(r"\bURN\s*(?:is|was|:|#)?\s*(?P<ref>[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9])(?![\w-])"),
+    group="ref",
+    validate=lambda m: sum(ch.isdigit() for ch in m.group("ref")) >= 3,
+    advice="remove it: a reference number can be looked up",
+))
