@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import anonymise, tagging
+from . import anonymise, history, tagging
 from .content import PortalContent, PrincipleInfo, ThemeInfo
 from .load import load_records
 from .media import MediaFile, published_media
@@ -24,10 +24,7 @@ RELATED_LIMIT = 5
 
 def build_content(settings: Settings) -> PortalContent:
     taxonomy, principles = load_vocabularies(settings)
-    vocabulary = Vocabulary(
-        themes=set(taxonomy.ids),
-        principles={framework: {p.id for p in items} for framework, items in _frameworks(principles)},
-    )
+    vocabulary = vocabulary_of(taxonomy, principles)
 
     sources, problems = load_records(settings.records_dir, settings.root)          # 1. load
     records, found = validate_records(sources, vocabulary)                          # 2. validate
@@ -43,6 +40,7 @@ def build_content(settings: Settings) -> PortalContent:
         raise RecordsInvalid(problems)
 
     problems += tag_records(taxonomy, records)                                      # 4. tag
+    add_history(settings, records)
 
     content = PortalContent(
         settings=settings,
@@ -58,6 +56,14 @@ def build_content(settings: Settings) -> PortalContent:
         media=media,
     )
     return content
+
+
+def vocabulary_of(taxonomy, principles) -> Vocabulary:
+    """The ids records may use, from the taxonomy and the principles."""
+    return Vocabulary(
+        themes=set(taxonomy.ids),
+        principles={framework: {p.id for p in items} for framework, items in _frameworks(principles)},
+    )
 
 
 def load_vocabularies(settings: Settings):
@@ -119,6 +125,14 @@ def tag_records(taxonomy, records: RecordSet) -> list[Problem]:
     for dilemma in public:
         dilemma.related = list(related.get(dilemma.id, []))
     return problems
+
+
+def add_history(settings: Settings, records: RecordSet) -> None:
+    """Dates from git (first published, outcome added, last updated), each
+    linked to its change. Outside a git checkout there is no history."""
+    found = history.load_history(settings.root, settings.records_dir, settings.repository_url)
+    for dilemma in records.published_dilemmas:
+        dilemma.history = found.for_record(dilemma.path)
 
 
 def content_for(root: Path, site_url: str = "") -> PortalContent:

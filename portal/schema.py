@@ -19,6 +19,12 @@ ID_RULE = (
 RESERVED_IDS = frozenset({"index", "feed", "data", "search", "assets"})
 TIME_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
+# Placeholders the importer and scaffolder leave for an editor; a record that
+# still has one may not be published.
+TITLE_MARK = "[Title to review]"
+EDITOR_MARK = "[Editor:"
+UNFINISHED_MARKS = (TITLE_MARK, EDITOR_MARK)
+
 # Limits that keep a hostile or mistaken file from stalling the build.
 MAX_RECORD_BYTES = 256 * 1024
 

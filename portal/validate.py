@@ -8,16 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from . import safety
 from .load import SourceFile
 from .problems import Problem
 from .records import Dilemma, Link, Meeting, RecordSet
 from .schema import (
     EXCEPTION_KEYS, FIELDS_BY_TYPE, ID_MAX_LENGTH, ID_PATTERN, ID_RULE, LINK_KEYS,
     MEETING_STATUSES, PRINCIPLE_FRAMEWORKS, RECORD_TYPES, RESERVED_IDS, SECTION_BY_HEADING, SECTIONS,
-    STATUSES, TIME_PATTERN,
+    STATUSES, TIME_PATTERN, TITLE_MARK, UNFINISHED_MARKS,
 )
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,6 +70,7 @@ def validate_records(sources: list[SourceFile], vocabulary: Vocabulary) -> tuple
             dilemmas[record.id] = record
 
     for dilemma in dilemmas.values():
+        problems += unfinished_placeholders(dilemma)
         if dilemma.meeting_id not in meetings:
             problems.append(Problem(dilemma.path, dilemma.source.line_of("meeting"),
                                     f"no meeting record for {dilemma.meeting_id}; add one to the "
@@ -77,10 +78,25 @@ def validate_records(sources: list[SourceFile], vocabulary: Vocabulary) -> tuple
     return RecordSet(meetings=meetings, dilemmas=dilemmas), problems
 
 
+def unfinished_placeholders(dilemma: Dilemma) -> list[Problem]:
+    """A published record must not still carry a placeholder for its editor."""
+    if not dilemma.is_public:
+        return []
+    problems = []
+    for offset, line in enumerate(dilemma.source.text.split("\n")):
+        for mark in UNFINISHED_MARKS:
+            if mark in line:
+                what = ("its title is still marked for review: write the final title"
+                        if mark == TITLE_MARK else "it still has an editor's placeholder to replace")
+                problems.append(Problem(dilemma.path, offset + 1,
+                                        f"status '{dilemma.status}' publishes this record, but {what} "
+                                        f"('{mark}')"))
+    return problems
+
+
 def normalise_id(value: str) -> str:
     """The form two ids are compared in: Unicode look-alikes and case folded."""
-    folded = unicodedata.normalize("NFKC", value).casefold().strip()
-    return re.sub(r"[\s_\u2010-\u2015\u2212]+", "-", folded)
+    return safety.id_skeleton(value)
 
 
 class _RecordChecker:
@@ -212,7 +228,8 @@ class _RecordChecker:
                                           "put it in quotes")
             return ""
         if len(value) > ID_MAX_LENGTH or not ID_PATTERN.match(value):
-            self.problem(self.line("id"), f"id {_describe(value)} is not allowed: use {ID_RULE}")
+            self.problem(self.line("id"), f"id {_describe(value)} is not allowed"
+                                          f"{safety.explain_id_characters(value)}: use {ID_RULE}")
         elif value in RESERVED_IDS:
             self.problem(self.line("id"), f"id '{value}' is reserved for the site's own pages")
         return value
@@ -220,6 +237,7 @@ class _RecordChecker:
     # -- dilemma -------------------------------------------------------------
     def check_dilemma(self) -> Dilemma | None:
         meta = self.source.meta
+        self.problems += safety.check_source(self.source)
         record_id = self.id_value()
         title = self.text("title", required=True)
         if len(title) > MAX_TITLE_LENGTH:
@@ -378,6 +396,7 @@ class _RecordChecker:
     # -- meeting -------------------------------------------------------------
     def check_meeting(self) -> Meeting | None:
         meta = self.source.meta
+        self.problems += safety.check_source(self.source)
         date = self.date("date")
         start, end = self.time("start"), self.time("end")
         if start and end and end <= start:
