@@ -27,6 +27,15 @@ class _RecordYamlLoader(yaml.SafeLoader):
     """Safe YAML without YAML 1.1 surprises: ``10:00`` stays a time string
     instead of becoming the sexagesimal number 600."""
 
+    def compose_node(self, parent, index):
+        # Aliases share a value without copying it, so nested ones (a "billion
+        # laughs" bomb) load instantly but explode in anything that reads them.
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in records; write the value out",
+                self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
 
 _RecordYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers
@@ -85,7 +94,12 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 def parse_front_matter(source: SourceFile, front: str, first_line: int) -> list[Problem]:
     """Parse YAML front matter into ``source.meta`` with line numbers."""
     problems: list[Problem] = []
-    loader = _RecordYamlLoader(front)
+    try:
+        loader = _RecordYamlLoader(front)
+    except yaml.reader.ReaderError as exc:  # the reader refuses control characters up front
+        line = first_line + front.count("\n", 0, max(exc.position, 0))
+        return _parse_failed(source, [Problem(source.path, line, "front matter holds a control "
+                                              f"character (U+{exc.character:04X}) that YAML does not allow")])
     try:
         node = loader.get_single_node()
         if node is None:
