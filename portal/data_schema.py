@@ -44,6 +44,7 @@ def dilemmas_schema() -> dict:
     }
     meeting = {
         "type": "object",
+        "additionalProperties": False,
         "required": ["id", "date", "subject", "dilemmas"],
         "properties": {
             "id": _DATE, "date": _DATE, "title": _TEXT, "subject": _TEXT,
@@ -53,6 +54,7 @@ def dilemmas_schema() -> dict:
     }
     theme = {
         "type": "object",
+        "additionalProperties": False,
         "required": ["id", "name", "description"],
         "properties": {"id": _TEXT, "name": _TEXT, "description": _TEXT, "url": _TEXT},
     }
@@ -61,12 +63,13 @@ def dilemmas_schema() -> dict:
         "$id": "dilemmas.schema.json",
         "title": "Published dilemmas of an ethics panel",
         "type": "object",
+        "additionalProperties": False,
         "required": ["version", "meetings", "themes", "dilemmas"],
         "properties": {
             "$schema": _TEXT,
             "version": {"const": 1},
             "publisher": _TEXT,
-            "licence": {"type": "object"},
+            "licence": {"type": "object", "properties": {"name": _TEXT, "url": _TEXT}},
             "meetings": {"type": "array", "items": meeting},
             "themes": {"type": "array", "items": theme},
             "dilemmas": {"type": "array", "items": dilemma},

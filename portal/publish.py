@@ -10,12 +10,13 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from xml.sax.saxutils import escape as xml_escape
 
 from .content import PortalContent
 from .data_schema import dilemmas_schema_json
 from .records import Dilemma
-from .render import dilemma_uri, meeting_uri, page_url, public_url, theme_uri
+from .render import Groups, dilemma_uri, meeting_uri, page_url, public_url, theme_uri
 
 DATA_VERSION = 1
 CSV_COLUMNS = ("id", "title", "status", "status_label", "meeting", "themes", "principles",
@@ -50,6 +51,7 @@ def dilemma_record(content: PortalContent, dilemma: Dilemma) -> dict:
 
 def dilemmas_json(content: PortalContent) -> str:
     settings = content.settings
+    groups = Groups.of(content)
     payload = {
         "$schema": "dilemmas.schema.json",
         "version": DATA_VERSION,
@@ -58,7 +60,7 @@ def dilemmas_json(content: PortalContent) -> str:
         "meetings": [
             {"id": m.id, "date": m.date.isoformat(), "title": m.title or settings.panel_name,
              "subject": m.subject, "start": m.start, "end": m.end,
-             "dilemmas": [d.id for d in content.records.dilemmas_of(m.id)],
+             "dilemmas": [d.id for d in groups.by_meeting.get(m.id, [])],
              "url": public_url(content, meeting_uri(m.id)), "path": page_url(meeting_uri(m.id))}
             for m in content.records.meetings_newest_first
         ],
@@ -67,7 +69,7 @@ def dilemmas_json(content: PortalContent) -> str:
              "url": public_url(content, theme_uri(t.id))}
             for t in content.themes.values()
         ],
-        "dilemmas": [dilemma_record(content, d) for d in content.records.published_dilemmas],
+        "dilemmas": [dilemma_record(content, d) for d in groups.published],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -92,46 +94,84 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+FEED_SIZE = 50
+FEED_SUMMARY_CHARS = 400
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Text safe inside an XML element or a double-quoted attribute."""
+    return xml_escape(_XML_INVALID.sub("", str(text)), {'"': "&quot;"})
+
+
+def _shorten(text: str, limit: int = FEED_SUMMARY_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "\u2026"
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def feed_summary(dilemma: Dilemma) -> str:
+    if dilemma.status == "withdrawn":
+        return f"Withdrawn. {dilemma.status_reason}".strip()
+    return _shorten(dilemma.summary or dict(dilemma.public_sections).get("scenario", ""))
+
+
 def atom_feed(content: PortalContent) -> str:
+    """An Atom feed (RFC 4287) of the newest and most recently updated
+    dilemmas. Each entry's id is a tag URI (RFC 4151) made from the dilemma's
+    permanent reference, so it stays the same when the site moves or the
+    record changes; ``updated`` tells feed readers that it changed."""
     settings = content.settings
     base = settings.site_url or "/"
     dilemmas = sorted(content.records.published_dilemmas,
-                      key=lambda d: (d.last_updated, d.id), reverse=True)[:50]
+                      key=lambda d: (d.last_updated, d.id), reverse=True)[:FEED_SIZE]
     updated = max((d.last_updated for d in dilemmas), default=dt.date(2000, 1, 1))
     title = f"{settings.force_name} {settings.panel_name}: dilemmas"
     entries = []
     for d in dilemmas:
         url = public_url(content, dilemma_uri(d.id))
-        summary = d.summary or (dict(d.public_sections).get("scenario", "")[:400] if d.status != "withdrawn" else d.status_reason)
+        categories = [(d.status, d.status_info.label)]
+        categories += [(t, content.themes[t].name) for t in d.themes if t in content.themes]
         entries.append(
             "  <entry>\n"
-            f"    <id>{xml_escape(_tag_uri(settings, 'dilemma', d.id))}</id>\n"
-            f"    <title>{xml_escape(d.title)}</title>\n"
-            f'    <link rel="alternate" type="text/html" href="{xml_escape(url)}"/>\n'
-            f"    <published>{d.first_published.isoformat()}T00:00:00Z</published>\n"
-            f"    <updated>{d.last_updated.isoformat()}T00:00:00Z</updated>\n"
-            f'    <category term="{xml_escape(d.status)}" label="{xml_escape(d.status_info.label)}"/>\n'
-            f"    <summary>{xml_escape(' '.join(summary.split()))}</summary>\n"
+            f"    <id>{_xml_text(tag_uri(settings, 'dilemma', d.id))}</id>\n"
+            f"    <title>{_xml_text(d.title)}</title>\n"
+            f'    <link rel="alternate" type="text/html" href="{_xml_text(url)}"/>\n'
+            f"    <published>{_timestamp(d.first_published)}</published>\n"
+            f"    <updated>{_timestamp(d.last_updated)}</updated>\n"
+            + "".join(f'    <category term="{_xml_text(term)}" label="{_xml_text(label)}"/>\n'
+                      for term, label in categories)
+            + f"    <summary>{_xml_text(feed_summary(d))}</summary>\n"
             "  </entry>\n"
         )
+    rights = f"  <rights>{_xml_text(settings.licence_name)}</rights>\n" if settings.licence_name else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <id>{xml_escape(_tag_uri(settings, 'feed', 'dilemmas'))}</id>\n"
-        f"  <title>{xml_escape(title)}</title>\n"
-        f'  <link rel="self" type="application/atom+xml" href="{xml_escape(base)}feed.xml"/>\n'
-        f'  <link rel="alternate" type="text/html" href="{xml_escape(base)}dilemmas/"/>\n'
-        f"  <updated>{updated.isoformat()}T00:00:00Z</updated>\n"
-        f"  <author><name>{xml_escape(settings.panel_name)}</name></author>\n"
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">\n'
+        f"  <id>{_xml_text(tag_uri(settings, 'feed', 'dilemmas'))}</id>\n"
+        f"  <title>{_xml_text(title)}</title>\n"
+        f"  <subtitle>New and updated dilemmas, with the panel's outcomes and the force's "
+        f"responses.</subtitle>\n"
+        f'  <link rel="self" type="application/atom+xml" href="{_xml_text(base)}feed.xml"/>\n'
+        f'  <link rel="alternate" type="text/html" href="{_xml_text(base)}dilemmas/"/>\n'
+        f"  <updated>{_timestamp(updated)}</updated>\n"
+        f"  <author><name>{_xml_text(settings.panel_name)}</name></author>\n"
+        + rights
         + "".join(entries)
         + "</feed>\n"
     )
 
 
-def _tag_uri(settings, kind: str, ident: str) -> str:
-    """A stable Atom id that survives a change of host name (RFC 4151)."""
-    authority = settings.force_short_name.lower().replace(" ", "-") or "panel"
-    return f"tag:{authority}.ethics-panel,2023:{kind}/{ident}"
+def tag_uri(settings, kind: str, ident: str) -> str:
+    """A stable Atom id that survives a change of host name (RFC 4151): the
+    authority is made from the force's short name, the date is fixed."""
+    label = re.sub(r"[^a-z0-9]+", "-", settings.force_short_name.lower()).strip("-") or "panel"
+    return f"tag:{label}.ethics-panel,2023:{kind}/{ident}"
 
 
 def data_files(content: PortalContent) -> dict[str, str]:

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO_ROOT
+from anonkit import REPO_ROOT
 
 CLEAN = "---\ntype: dilemma\nid: 2023-001\n---\nAn officer attends a report of a missing teenager.\n"
 PERSONAL = "---\nid: 2023-002\n---\nHer son, Tom, rang 07700 900123.\n"

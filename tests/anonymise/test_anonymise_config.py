@@ -46,7 +46,7 @@ def test_missing_folder_is_refused(tmp_path):
 def test_another_force_adds_its_places_without_code(tmp_path):
     from shutil import copytree
 
-    from conftest import errors
+    from anonkit import errors
 
     config = copytree(DEFAULT_CONFIG_DIR, tmp_path / "config")
     text = "A meeting was held in Stanley Moss."

@@ -1,7 +1,7 @@
 """Each direct-identifier detector: the layouts people write, and look-alikes
 that must pass. (People's names and quasi-identifiers have their own files.)"""
 import pytest
-from conftest import errors, found
+from anonkit import errors, found
 
 POSITIVES = [
     # email, plain and written out

@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from conftest import SEED_PAPER
+from anonkit import SEED_PAPER
 
 from portal.anonymise.evaluation import CORPUS_DIR, QUASI_KINDS, evaluate, load_corpus
 from portal.anonymise.registry import rule_ids

@@ -1,6 +1,6 @@
 """People's names: the forms they take in records, and words that only look like names."""
 import pytest
-from conftest import errors
+from anonkit import errors
 
 NAMES = [
     # title or rank + name

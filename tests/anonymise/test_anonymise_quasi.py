@@ -1,6 +1,6 @@
 """Quasi-identifiers: warnings on their own, errors when several kinds meet."""
 import pytest
-from conftest import found
+from anonkit import found
 
 QUASI = [
     ("quasi-age", "A girl aged 15 was approached.", "aged 15"),

@@ -1,6 +1,6 @@
 """The seed paper: its dilemmas are published as they are, so they must pass."""
 import pytest
-from conftest import REPO_ROOT, SEED_PAPER
+from anonkit import REPO_ROOT, SEED_PAPER
 
 from portal.anonymise import check_text, has_failure
 

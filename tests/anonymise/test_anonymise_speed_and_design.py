@@ -1,7 +1,7 @@
 """Speed, and the boundary the lead relies on: no MkDocs in the domain code."""
 import ast
 
-from conftest import REPO_ROOT
+from anonkit import REPO_ROOT
 
 from portal.anonymise.bench import run
 
