@@ -53,6 +53,10 @@ def define_env(env):
         return docs_fragments.record_format_reference()
 
     @env.macro
+    def safe_html_reference() -> str:
+        return docs_fragments.safe_html_reference()
+
+    @env.macro
     def portal_setting(name: str) -> str:
         """A setting from config/portal.yml, HTML-escaped."""
         return esc(getattr(content().settings, name))

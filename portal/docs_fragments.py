@@ -11,6 +11,7 @@ from .content import PortalContent
 from .records import Meeting
 from .render import (EXPLORER_URI, MEETINGS_URI, THEMES_URI, dilemma_list, esc, escape_md, href,
                      meeting_uri, meeting_when, theme_uri)
+from . import safety
 from .schema import DILEMMA_FIELDS, MEETING_FIELDS, SECTIONS, STATUSES
 
 OUTCOME_STATUSES = ("outcome-published", "closed")
@@ -106,6 +107,21 @@ def record_format_reference() -> str:
         "### Statuses", "\n".join(statuses),
         "### Sections of a dilemma", "\n".join(sections),
     ]) + "\n"
+
+
+def safe_html_reference() -> str:
+    """The raw HTML a record may contain (portal.safety), for the editors' page."""
+    tags = ", ".join(f"`<{t}>`" for t in sorted(safety.ALLOWED_TAGS))
+    attributes = "; ".join(f"`<{tag}>`: " + ", ".join(f"`{a}`" for a in sorted(names))
+                           for tag, names in sorted(safety.ALLOWED_ATTRIBUTES.items()))
+    schemes = ", ".join(f"`{s}:`" for s in sorted(safety.SAFE_SCHEMES))
+    return (f"Elements: {tags}.\n\n"
+            f"Attributes on any of them: {', '.join(f'`{a}`' for a in sorted(safety.GLOBAL_ATTRIBUTES))}. "
+            f"On particular elements: {attributes}.\n\n"
+            f"Links may use {schemes} or a relative address; images must be files beside the "
+            "record. Anything else (scripts, frames, styles, forms, event handlers such as "
+            "`onclick`, `style`, `id` or `class` attributes, HTML comments, `javascript:` or "
+            "`data:` addresses) stops the build with the file and line.\n")
 
 
 def status_table() -> str:

@@ -45,6 +45,14 @@ _RecordYamlLoader.yaml_implicit_resolvers = {
              and regexp.pattern.find(":") != -1)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+if getattr(yaml, "CSafeLoader", None) is not None:
+    class _FastRecordYamlLoader(yaml.CSafeLoader):
+        """The same resolvers on libyaml's parser (no alias guard: see parse_front_matter)."""
+
+    _FastRecordYamlLoader.yaml_implicit_resolvers = _RecordYamlLoader.yaml_implicit_resolvers
+else:  # PyYAML built without libyaml
+    _FastRecordYamlLoader = None
+
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+][0-9]+)?$")
 for _first in "-+0123456789":
@@ -69,6 +77,11 @@ class SourceFile:
     has_front_matter: bool = False
     front_matter_ok: bool = True  # False when the YAML could not be read
 
+    def release_text(self) -> None:
+        """Drop the file's text once every stage that reads it has run: a
+        large build keeps thousands of records in memory until it ends."""
+        self.text = self.body = ""
+
     def line_of(self, key: str, default: int | None = None) -> int:
         return self.key_lines.get(key, default if default is not None else 1)
 
@@ -92,7 +105,60 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def parse_front_matter(source: SourceFile, front: str, first_line: int) -> list[Problem]:
-    """Parse YAML front matter into ``source.meta`` with line numbers."""
+    """Parse YAML front matter into ``source.meta`` with line numbers.
+
+    libyaml's parser reads well-formed front matter several times faster; any
+    front matter it refuses, or that uses aliases, is read again by the
+    pure-Python loader, whose messages (and alias guard) are the ones editors see.
+    """
+    if _FastRecordYamlLoader is not None and _parse_fast(source, front, first_line):
+        return []
+    return _parse_checked(source, front, first_line)
+
+
+def _parse_fast(source: SourceFile, front: str, first_line: int) -> bool:
+    """True when libyaml read plain front matter without any doubt."""
+    loader = _FastRecordYamlLoader(front)
+    try:
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode) or _has_alias(node):
+            return False
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key in key_lines:
+                return False
+            key_lines[key] = first_line + key_node.start_mark.line
+            _record_item_lines(source, key, value_node, first_line)
+        data = loader.construct_document(node)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        source.item_lines.clear()
+        return False
+    finally:
+        loader.dispose()
+    source.key_lines = key_lines
+    source.meta = data if isinstance(data, dict) else {}
+    return True
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """Whether any node is reached twice: that is what an alias (*name) does."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for pair in node.value:
+                stack.extend(pair)
+    return False
+
+
+def _parse_checked(source: SourceFile, front: str, first_line: int) -> list[Problem]:
     problems: list[Problem] = []
     try:
         loader = _RecordYamlLoader(front)
@@ -153,7 +219,7 @@ def _record_item_lines(source: SourceFile, key: str, node, first_line: int) -> N
 
 def read_source(path: Path, root: Path, display: str | None = None) -> tuple[SourceFile | None, list[Problem]]:
     """Read one record file safely. Returns (source, problems)."""
-    display = display or _display_path(path, root)
+    display = display or display_path(path, root)
     if path.is_symlink():
         target = path.resolve()
         try:
@@ -224,10 +290,10 @@ def load_records(records_dir: Path, root: Path) -> tuple[list[SourceFile], list[
     problems: list[Problem] = []
     sources: list[SourceFile] = []
     if not records_dir.is_dir():
-        return [], [Problem(_display_path(records_dir, root), 1, "the records folder does not exist")]
+        return [], [Problem(display_path(records_dir, root), 1, "the records folder does not exist")]
     files, _images = find_record_files(records_dir)
     for path in files:
-        display = _display_path(path, root)
+        display = display_path(path, root)
         if path.suffix.lower() != ".md":
             problems.append(Problem(display, 1,
                                     "is not a Markdown record (.md); only records and images "
@@ -240,7 +306,8 @@ def load_records(records_dir: Path, root: Path) -> tuple[list[SourceFile], list[
     return sources, problems
 
 
-def _display_path(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """A path as editors see it: relative to ``root`` where it can be."""
     try:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:

@@ -41,6 +41,8 @@ def build_content(settings: Settings) -> PortalContent:
 
     problems += tag_records(taxonomy, records)                                      # 4. tag
     add_history(settings, records)
+    for source in sources:  # rendering needs the sections, not the raw files
+        source.release_text()
 
     content = PortalContent(
         settings=settings,

@@ -44,7 +44,6 @@ class Dilemma:
     status: str
     meeting_id: str
     meeting_date: dt.date
-    body: str
     # Body split by section key (schema.SECTIONS); text before the first
     # heading is the scenario.
     sections: dict[str, str]

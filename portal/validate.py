@@ -269,7 +269,7 @@ class _RecordChecker:
         self.check_status_needs(status, sections, dates, reason)
         return Dilemma(
             id=record_id, title=title, status=status, meeting_id=meeting_date.isoformat(),
-            meeting_date=meeting_date, body=self.source.body, sections=sections,
+            meeting_date=meeting_date, sections=sections,
             section_order=order, editor_themes=themes, rejected_themes=rejected,
             principles=principles, summary=" ".join(summary.split()),
             published=dates["published"], updated=dates["updated"],

@@ -31,8 +31,6 @@ import argparse
 import gzip
 import html
 import io
-import json
-import os
 import re
 import subprocess
 import sys

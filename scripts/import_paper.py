@@ -18,7 +18,6 @@ meeting with the same (or lightly edited) text is reported as unchanged.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -26,15 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from portal.importer import ImportRefused, import_paper  # noqa: E402
+from portal.load import display_path  # noqa: E402
 from portal.problems import RecordsInvalid  # noqa: E402
 from portal.settings import load_settings  # noqa: E402
-
-
-def shown(path: Path) -> str:
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,13 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     for action in plan.actions:
         what = action.record_id if action.kind == "dilemma" else f"meeting of {action.record_id}"
         detail = f": {action.note}" if action.note else ""
-        print(f"{action.state} {shown(action.path)} ({what}){detail}")
+        print(f"{action.state} {display_path(action.path, Path.cwd())} ({what}){detail}")
     for note in plan.paper.notes:
         print(f"note: {note}")
     made = sum(1 for a in plan.actions if a.state != "unchanged")
     if made and not args.dry_run:
         print("Next: review each title marked [Title to review] and the anonymisation of every "
-              "scenario, then run: python3 dev.py check " + shown(records_dir))
+              "scenario, then run: python3 dev.py check " + display_path(records_dir, Path.cwd()))
     elif not made:
         print("Nothing new: every record of this paper is already in the records folder.")
     return 0

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from portal.importer import ImportRefused, scaffold_dilemma  # noqa: E402
+from portal.load import display_path  # noqa: E402
 from portal.problems import RecordsInvalid  # noqa: E402
 from portal.settings import load_settings  # noqa: E402
 
@@ -38,14 +38,6 @@ def default_records_dir() -> Path:
         return load_settings(ROOT).records_dir
     except RecordsInvalid:
         return ROOT / "dilemmas"
-
-
-def shown(path: Path) -> str:
-    """A path as the editor would type it: relative to where they are, when possible."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,10 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"new.py: {exc}", file=sys.stderr)
         return 1
     for item in created:
-        print(f"created {shown(item.path)}" + (f" ({item.record_id})" if item.kind == "dilemma" else
+        print(f"created {display_path(item.path, Path.cwd())}" + (f" ({item.record_id})" if item.kind == "dilemma" else
                                                " (meeting record: add its times and subject)"))
     print("Next: write the scenario and the questions in place of the [Editor: ...] placeholders, "
-          "then run: python3 dev.py check " + shown(created[-1].path))
+          "then run: python3 dev.py check " + display_path(created[-1].path, Path.cwd()))
     return 0
 
 

@@ -145,8 +145,8 @@ def _evidence(theme_id: str, hits: list[Hit], spans: dict[Hit, tuple[int, int]],
     """The words found for a theme, where they first occur, in reading order."""
     located = [(hit.field, *spans[hit], hit.signal) for hit in hits if hit in spans]
     items = []
-    for field, start, end, _ in sorted(located):
-        text = texts[field]
-        line = body_first_line + text.count("\n", 0, start) if field == 2 else None
-        items.append(Evidence(theme_id, " ".join(text[start:end].split()), PLACES[field], line))
+    for field_index, start, end, _ in sorted(located):
+        text = texts[field_index]
+        line = body_first_line + text.count("\n", 0, start) if field_index == 2 else None
+        items.append(Evidence(theme_id, " ".join(text[start:end].split()), PLACES[field_index], line))
     return items

@@ -7,7 +7,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from portal.anonymise import check_text, load_rules
+from portal.anonymise import check_text, load_rules  # noqa: F401  (conftest imports load_rules from here)
 from portal.anonymise.engine import analyse
 
 SEED_PAPER = REPO_ROOT.parent / "shared" / "seeds" / "000_a655b0c0e04f42eb.txt"

@@ -1,6 +1,5 @@
 """Bad input stops the build, lists every problem as path:line: message, and
 publishes nothing."""
-import pytest
 
 from sitekit import build, dilemma, make_site
 

@@ -141,7 +141,7 @@ def build_fake_site(site: Path) -> None:
     (site / "search").mkdir()
     escaped = SECRET.replace(",", "&#44;")
     (site / "dilemmas" / "2099-002" / "index.html").write_text(
-        f"<p>A scenario naming Fictional <mark>Person</mark>,\n07700 900123.</p>", encoding="utf-8")
+        "<p>A scenario naming Fictional <mark>Person</mark>,\n07700 900123.</p>", encoding="utf-8")
     (site / "search" / "search_index.json").write_text(
         json.dumps({"docs": [{"text": SECRET.replace(" ", "\u00a0")}]}), encoding="utf-8")
     (site / "feed.xml").write_text(f"<summary>{escaped}</summary>", encoding="utf-8")

@@ -199,9 +199,8 @@ def test_thousands_of_records_take_one_git_log_call_and_little_time(tmp_path, mo
     assert elapsed < 20, f"{elapsed:.1f} s"  # measured about 1 s here; generous for a slow runner
 
 
-def test_the_record_page_shows_the_history_with_links_to_the_changes(tmp_path):
-    from portal import pipeline, render
-    from sitekit import make_site
+def test_the_built_record_page_shows_the_history_with_links_to_the_changes(tmp_path):
+    from sitekit import build, make_site
 
     site = make_site(tmp_path, real_records=False, records={"2099-01-15/meeting.md": meeting()},
                      settings={"repository_url": REPO_URL})
@@ -213,10 +212,11 @@ def test_the_record_page_shows_the_history_with_links_to_the_changes(tmp_path):
                              outcome=OUTCOME))
     outcome = repo.commit("Outcome", "2099-03-10T09:00:00+00:00")
 
-    content = pipeline.content_for(site)
-    records_history = load_history(site, content.settings.records_dir, content.settings.repository_url)
-    record = content.records.dilemmas["2099-001"]
-    record.history = records_history.for_record(record.path)
-    page = render.render_dilemma(content, record)
-    assert (f"## History\n\n- Published on this site: [2 March 2099](<{REPO_URL}/commit/{published}>)\n"
-            f"- Outcome added: [10 March 2099](<{REPO_URL}/commit/{outcome}>)\n") in page
+    result = build(site)
+    assert result.ok, result.output
+    page = result.read("dilemmas/2099-001/index.html")
+    history = page.split('id="history"', 1)[1].split("</ul>", 1)[0]
+    assert f'href="{REPO_URL}/commit/{published}"' in history
+    assert "2 March 2099" in history
+    assert f'href="{REPO_URL}/commit/{outcome}"' in history
+    assert "Outcome added" in history and "10 March 2099" in history
