@@ -365,10 +365,12 @@ def measure_throughput(content) -> Throughput:
     taxonomy = tagging.load_taxonomy(settings.themes_file)
     records = content.records
     sources = [m.source for m in records.meetings.values()] + [d.source for d in records.dilemmas.values()]
+    # The pipeline releases each record's raw text once it is checked: read the files again.
+    texts = [(source.path, (settings.root / source.path).read_text(encoding="utf-8")) for source in sources]
 
     started = time.perf_counter()
-    for source in sources:
-        anonymise.check_text(source.text, source.path, rules=rules)
+    for path, text in texts:
+        anonymise.check_text(text, path, rules=rules)
     check_seconds = time.perf_counter() - started
 
     public = records.published_dilemmas

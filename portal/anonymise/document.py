@@ -19,6 +19,19 @@ try:  # libyaml is much faster; its marks count characters, like the pure loader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+
+
+class _NodeLoader(_Loader):
+    """Composes nodes for their positions and values only, never constructing
+    them: resolving each scalar's tag (a regular expression per value, in
+    Python) is skipped, as nothing here reads the tags."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
 EXCEPTIONS_KEY = "anonymisation_exceptions"
 EXCEPTION_FIELDS = ("rule", "text", "reason", "reviewer")
 _FRONT_MATTER_RE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
@@ -69,7 +82,7 @@ class Document:
         lower = view.lower()
         spans = []
         for triggers, pattern in _TARGET_RES:
-            if any(t in lower for t in triggers):
+            if any(map(lower.__contains__, triggers)):
                 for match in pattern.finditer(view):
                     spans.append(match.span(1 if match.groups() else 0))
         if not spans:
@@ -80,24 +93,37 @@ class Document:
         return "".join(chars)
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+_NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]")
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with every character inside the spans, except line breaks, a space."""
+    pieces = []
+    done = 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if end <= start:
+            continue
+        pieces.append(text[done:start])
+        part = text[start:end]
+        pieces.append(_NOT_LINE_BREAK_RE.sub(" ", part) if "\n" in part or "\r" in part else " " * len(part))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _node_span(node: yaml.Node, base: int) -> tuple[int, int]:
     return base + node.start_mark.index, base + node.end_mark.index
 
 
-def _blank_keys(node: yaml.Node, chars: list[str], base: int) -> None:
+def _key_spans(node: yaml.Node, spans: list[tuple[int, int]], base: int) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            _blank(chars, *_node_span(key, base))
-            _blank_keys(value, chars, base)
+            spans.append(_node_span(key, base))
+            _key_spans(value, spans, base)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _blank_keys(item, chars, base)
+            _key_spans(item, spans, base)
 
 
 def _scalar(node: yaml.Node) -> str | None:
@@ -133,7 +159,6 @@ def _parse_exceptions(node: yaml.Node, base: int) -> tuple[list[ExceptionEntry],
 def parse(text: str, rules: Rules) -> Document:
     """Split off YAML front matter if there is well-formed front matter; a
     record without it, or with broken YAML, is scanned whole as plain text."""
-    chars = list(text)
     plain = Document(text=text, view=text, exceptions=[], exceptions_offset=None)
     opening = _FRONT_MATTER_RE.match(text)
     if not opening:
@@ -143,22 +168,21 @@ def parse(text: str, rules: Rules) -> Document:
         return plain
     base = opening.end()
     try:
-        root = yaml.compose(text[base:closing.start()], Loader=_Loader)
+        root = yaml.compose(text[base:closing.start()], Loader=_NodeLoader)
     except yaml.YAMLError:
         return plain
-    _blank(chars, 0, base)
-    _blank(chars, closing.start(), closing.end())
+    blank = [(0, base), (closing.start(), closing.end())]  # what is metadata, not text
     entries: list[ExceptionEntry] = []
     exceptions_offset = None
     problem = None
     if isinstance(root, yaml.MappingNode):
-        _blank_keys(root, chars, base)
+        _key_spans(root, blank, base)
         for key, value in root.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None
             if name == EXCEPTIONS_KEY:
                 exceptions_offset = base + key.start_mark.index
                 entries, problem = _parse_exceptions(value, base)
             if name in rules.record_fields:
-                _blank(chars, *_node_span(value, base))
-    return Document(text=text, view="".join(chars), exceptions=entries,
+                blank.append(_node_span(value, base))
+    return Document(text=text, view=_blanked(text, blank), exceptions=entries,
                     exceptions_offset=exceptions_offset, exceptions_problem=problem)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 import yaml
 
-from .text import tokenize, word_key
+from .text import Tokens, _compute_key, tokenize, word_key
 
 DEFAULT_CONFIG_DIR = Path(__file__).resolve().parents[2] / "config" / "anonymise"
 
@@ -75,12 +76,13 @@ class Rules:
         """Any English word in the list, however rare ("scams", "turner")."""
         return self._size(key) <= ANY_WORD_SIZE or key in self.ordinary_words
 
-    def allowed_spans(self, tokens, text: str) -> list[tuple[int, int]]:
+    def allowed_spans(self, tokens: Tokens, text: str) -> list[tuple[int, int]]:
         """Character spans of the text covered by allowed terms."""
         spans = []
-        keys = [t.key for t in tokens]
-        for i, key in enumerate(keys):
-            for term, lead in self.allow_index.get(key, ()):
+        keys = tokens.keys
+        # Only words that begin some allowed term are looked at one by one.
+        for i in compress(range(len(keys)), map(self.allow_index.__contains__, keys)):
+            for term, lead in self.allow_index[keys[i]]:
                 n = len(term)
                 if tuple(keys[i:i + n]) == term:
                     start = tokens[i].start
@@ -125,7 +127,9 @@ def _lines(path: Path) -> list[str]:
 
 
 def _word_list(path: Path) -> frozenset[str]:
-    return frozenset(word_key(line) for line in _lines(path))
+    # _compute_key, not word_key: tens of thousands of listed words would fill
+    # the word cache meant for the records' own words.
+    return frozenset(_compute_key(line) for line in _lines(path))
 
 
 def _word_sizes(path: Path) -> dict[str, int]:
@@ -134,7 +138,7 @@ def _word_sizes(path: Path) -> dict[str, int]:
         word, _, size = line.rpartition(" ")
         if not word or not size.isdigit():
             raise RulesError(f"{path}: expected 'word size' lines, got {line!r}")
-        sizes[word_key(word)] = int(size)
+        sizes[_compute_key(word)] = int(size)
     return sizes
 
 

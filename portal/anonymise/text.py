@@ -4,14 +4,25 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from itertools import accumulate
+from operator import add, itemgetter
 from typing import NamedTuple
 
 # A token is a run of letters/digits with internal apostrophes ("O'Neill",
 # "Mary's") or hyphens ("Whitfield-Barnes"). Trailing apostrophes are left out,
 # so "Victims'" gives "Victims".
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# The same, captured: splitting on it gives [before, word, between, word, ...,
+# after] in C, and the running total of the lengths gives each word's offset.
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 _MASKABLE_RE = re.compile(r"[^\W_]+")
-_KEYS: dict[str, str] = {}  # word -> key; words repeat a lot across records
+_DIGIT_RE = re.compile(r"\d")
+# Caches of what each distinct word is: words repeat a lot across records.
+# Bounded, because a build keeps them to its end: once full, new words are
+# worked out each time they occur (the same answer, a little slower).
+CACHE_LIMIT = 20_000
+_KEYS: dict[str, str] = {}  # word -> key, for word_key()
+_WORDS: dict[str, tuple[str, str, bool, bool]] = {}  # as matched -> (text, key, possessive, has_digit)
 
 
 def _compute_key(word: str) -> str:
@@ -27,7 +38,7 @@ def word_key(word: str) -> str:
     key = _KEYS.get(word)
     if key is None:
         key = _compute_key(word)
-        if len(_KEYS) < 200_000:
+        if len(_KEYS) < CACHE_LIMIT:
             _KEYS[word] = key
     return key
 
@@ -57,31 +68,84 @@ class Token(NamedTuple):
         return self.text.islower()
 
 
-_DIGIT_RE = re.compile(r"\d")
-
-
 _new_tuple = tuple.__new__
 
 
+def _word_parts(word: str) -> tuple[str, str, bool, bool]:
+    """(text, key, possessive, has_digit) of a word as TOKEN_RE matched it."""
+    possessive = len(word) > 3 and word[-1] in "sS" and word[-2] in "'’"
+    text = word[:-2] if possessive else word
+    key = _compute_key(text)
+    if key == text:
+        key = text  # one string, not two equal ones, in the cache
+    return text, key, possessive, not text.isalpha() and _DIGIT_RE.search(text) is not None
+
+
+class Tokens:
+    """Every word of a text, as a read-only sequence of Tokens.
+
+    A check runs for each record and most of its words interest no detector,
+    so the words are found with whole-list operations in C and a Token object
+    is made only for a word that is looked at. `texts`, `keys` and `starts`
+    give every word at once, for detectors that pick out the few words they need.
+    """
+
+    __slots__ = ("starts", "_parts", "_made")
+
+    def __init__(self, text: str) -> None:
+        pieces = _TOKEN_SPLIT_RE.split(text)
+        words = pieces[1::2]
+        parts = list(map(_WORDS.get, words))
+        if None in parts:
+            for index, part in enumerate(parts):
+                if part is None:
+                    word = words[index]
+                    part = _WORDS.get(word)
+                    if part is None:
+                        part = _word_parts(word)
+                        if len(_WORDS) < CACHE_LIMIT:
+                            _WORDS[word] = part
+                    parts[index] = part
+        self.starts: list[int] = list(accumulate(map(len, pieces)))[0:-1:2]
+        self._parts = parts
+        self._made: list[Token | None] = [None] * len(parts)
+
+    @property
+    def texts(self) -> list[str]:
+        return list(map(itemgetter(0), self._parts))
+
+    @property
+    def keys(self) -> list[str]:
+        return list(map(itemgetter(1), self._parts))
+
+    @property
+    def ends(self) -> list[int]:
+        return list(map(add, self.starts, map(len, map(itemgetter(0), self._parts))))
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def __getitem__(self, index):
+        token = self._made[index]  # a list (of Tokens and Nones) if index is a slice
+        if token.__class__ is Token:
+            return token
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._parts)))]
+        if token is None:
+            start = self.starts[index]
+            text, key, possessive, has_digit = self._parts[index]
+            token = self._made[index] = _new_tuple(Token, (start, start + len(text), text, key, possessive,
+                                                           has_digit))
+        return token
+
+    def __iter__(self):
+        for index in range(len(self._parts)):
+            yield self[index]
+
+
 def tokenize(text: str) -> list[Token]:
-    """Every word of the text. This runs for each record and is a large part of
-    the check's cost, hence the plain loop and tuple.__new__ (which skips the
-    NamedTuple constructor's Python frame)."""
-    tokens = []
-    append = tokens.append
-    keys = _KEYS
-    for match in TOKEN_RE.finditer(text):
-        word = match.group()
-        start = match.start()
-        possessive = len(word) > 3 and word[-1] in "sS" and word[-2] in "'’"
-        if possessive:
-            word = word[:-2]
-        key = keys.get(word)
-        if key is None:
-            key = word_key(word)
-        append(_new_tuple(Token, (start, start + len(word), word, key, possessive,
-                                  not word.isalpha() and _DIGIT_RE.search(word) is not None)))
-    return tokens
+    """Every word of the text."""
+    return list(Tokens(text))
 
 
 class LineIndex:

@@ -23,6 +23,7 @@ import heapq
 import math
 import string
 from collections import Counter
+from operator import itemgetter
 from typing import Hashable, Iterable, Sequence
 
 THEME_WEIGHT = 0.5  # a record sharing all its themes counts like a half-identical text
@@ -80,11 +81,21 @@ def related_records(items: Iterable[tuple[ItemId, Sequence[str], str]], limit: i
             if other not in similarity:
                 similarity[other] = 0.0
         similarity.pop(index, None)
+        # Candidates by text score, best first: shared themes add at most
+        # THEME_WEIGHT, so once even that cannot lift a candidate above the
+        # limit-th best score found, no later one can enter the result.
         scored = []
-        for other, text_score in similarity.items():
+        top: list[float] = []  # the best `limit` scores so far (a heap: top[0] is the lowest)
+        for other, text_score in sorted(similarity.items(), key=itemgetter(1), reverse=True):
+            if len(top) == limit and text_score + THEME_WEIGHT < top[0]:
+                break
             score = text_score + THEME_WEIGHT * _jaccard(mask, masks[other])
             if score >= MIN_SCORE:
                 scored.append((-score, ids[other]))
+                if len(top) < limit:
+                    heapq.heappush(top, score)
+                elif score > top[0]:
+                    heapq.heapreplace(top, score)
         # The sums are made in the same order whatever the input order, so equal
         # scores are exactly equal and the id decides.
         result[item_id] = [other_id for _, other_id in heapq.nsmallest(limit, scored)]

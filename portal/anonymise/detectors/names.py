@@ -19,12 +19,15 @@ the quasi-identifier checks.
 """
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections.abc import Iterator
+from itertools import compress
 
 from ..registry import register
 from ..rules import Rules
-from ..text import Token
+from ..text import CACHE_LIMIT, Token, Tokens, _compute_key, _DIGIT_RE
 from .base import ERROR, FunctionDetector, Hit, PatternDetector, Scan
 
 _TITLES = tuple(tuple(title.split()) for title in (
@@ -167,6 +170,7 @@ class _NameFinder:
         self.scan = scan
         self.text = scan.text
         self.tokens = scan.tokens
+        self.starts, self.ends = self.tokens.starts, self.tokens.ends
         self.rules: Rules = scan.rules
         self.detector = detector
         self.lines = _Lines(scan)
@@ -174,7 +178,7 @@ class _NameFinder:
     # --- token predicates -------------------------------------------------------
     def gap(self, i: int, pattern: re.Pattern[str]) -> bool:
         """Whether only `pattern` lies between token i-1 and token i."""
-        between = self.text[self.tokens[i - 1].end:self.tokens[i].start]
+        between = self.text[self.ends[i - 1]:self.starts[i]]
         return between == " " or bool(pattern.match(between))
 
     def capitalised(self, t: Token) -> bool:
@@ -412,21 +416,16 @@ class _NameFinder:
 
     def find(self) -> Iterator[Hit]:
         tokens = self.tokens
-        first_names = self.rules.first_names
+        candidates = _candidates(tokens, self.rules)
+        next_candidate = 0
         i = 0
-        while i < len(tokens):
+        while True:
+            # Every other word is passed over (see _may_start_name).
+            next_candidate = bisect.bisect_left(candidates, i, next_candidate)
+            if next_candidate == len(candidates):
+                break
+            i = candidates[next_candidate]
             t = tokens[i]
-            if t.has_digit:
-                i += 1
-                continue
-            key = t.key
-            if not t.text[0].isupper() and key not in _LOWERCASE_TRIGGERS and key not in first_names \
-                    and ("-" not in key or not self.rules.is_first_name(key)):
-                i += 1  # most words: lower case, and no name or name signal
-                continue
-            if key in _FUNCTION_WORDS and key not in first_names:
-                i += 1  # "The", "In", "When" at the start of a sentence
-                continue
             j = self.title_at(i)
             if j is not None:
                 end = self.after_title(j, title_lower=t.is_lower)
@@ -482,6 +481,43 @@ class _NameFinder:
                 i = end
                 continue
             i += 1
+
+
+def _may_start_name(text: str, rules: Rules) -> bool:
+    """Whether the name scan stops at this word. Most words are lower case and
+    neither a name nor a name signal; "The", "In", "When" start sentences."""
+    if not text.isalpha() and _DIGIT_RE.search(text) is not None:
+        return False
+    key = _compute_key(text)
+    first_names = rules.first_names
+    if not text[0].isupper() and key not in _LOWERCASE_TRIGGERS and key not in first_names \
+            and ("-" not in key or not rules.is_first_name(key)):
+        return False
+    return not (key in _FUNCTION_WORDS and key not in first_names)
+
+
+# Per rules, word (as tokenized) -> _may_start_name: words repeat across records.
+_STARTS_NAME: "weakref.WeakKeyDictionary[Rules, dict[str, bool]]" = weakref.WeakKeyDictionary()
+
+
+def _candidates(tokens: Tokens, rules: Rules) -> list[int]:
+    """Indexes of the tokens the name scan stops at, in order."""
+    known = _STARTS_NAME.get(rules)
+    if known is None:
+        known = _STARTS_NAME[rules] = {}
+    texts = tokens.texts
+    flags = list(map(known.get, texts))
+    if None in flags:
+        for index, flag in enumerate(flags):
+            if flag is None:
+                text = texts[index]
+                flag = known.get(text)
+                if flag is None:
+                    flag = _may_start_name(text, rules)
+                    if len(known) < CACHE_LIMIT:
+                        known[text] = flag
+                flags[index] = flag
+    return list(compress(range(len(flags)), flags))
 
 
 def _find_names(scan: Scan, detector: FunctionDetector) -> Iterator[Hit]:

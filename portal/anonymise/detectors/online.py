@@ -95,6 +95,7 @@ register(PatternDetector(
         r"(?:\s+(?:is|was|of|called|named|as))?\s*[:=]?\s*(?P<quote>[\"'“‘])?"
         r"(?P<name>[a-z0-9_][a-z0-9_.\-]{1,31}[a-z0-9_])(?P=quote)?(?![\w@])"),
     lowercase=True,
+    starts=("user", "log", "handle", "gamer", "screen", "account", "profile", "nickname", "snapchat"),
     group="name",
     validate_in_context=_plausible_username,
     keywords=("user", "login", "log-in", "handle", "gamer", "screen", "account name", "profile name",
@@ -110,6 +111,8 @@ register(PatternDetector(
         r"xbox|psn|steam|roblox|fortnite)(?:\s+(?:name|handle|username|account|id))?\s*[:=–-]\s*"
         r"(?P<quote>[\"'“‘])?(?P<name>[a-z0-9_][a-z0-9_.\-]{1,31}[a-z0-9_])(?P=quote)?(?![\w@])"),
     lowercase=True,
+    starts=("snap", "insta", "tiktok", "twitter", "discord", "kik", "telegram", "threads", "xbox", "psn",
+            "steam", "roblox", "fortnite"),
     group="name",
     validate_in_context=_plausible_username,
     keywords=("snap", "insta", "tiktok", "twitter", "discord", "kik", "telegram", "threads", "xbox",

@@ -33,6 +33,7 @@ register(PatternDetector(
         r"|(?:warrant(?:\s+card)?|badge|staff|payroll|employee|force)\s+(?:number|no\.?|num|id|#))"
         r"\s*(?:is|was|:)?\s*#?(?P<number>\d{1,7})(?![\w-]|\.\d)"),
     lowercase=True,
+    starts=("collar", "shoulder", "warrant", "badge", "staff", "payroll", "employee", "force"),
     group="number",
     advice="remove it: it identifies the officer or member of staff",
 ))
@@ -49,6 +50,8 @@ register(PatternDetector(
         r"\s+(?:reference|ref|number|no|num|id)\.?\s*(?:is|was|:|#)?\s*"
         rf"(?P<ref>{_REFERENCE})(?![\w-])"),
     lowercase=True,
+    starts=("crime", "occurrence", "incident", "log", "cad", "storm", "niche", "case", "job", "call",
+            "investigation"),
     group="ref",
     validate=lambda m: sum(ch.isdigit() for ch in m.group("ref")) >= 3,
     keywords=("crime", "occurrence", "incident", "log", "cad", "storm", "niche", "case", "job",
@@ -64,6 +67,7 @@ register(PatternDetector(
         rf"(?P<ref>\d{{1,6}}\s+of\s+(?:{DATE.lower()}|\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS.lower()})))(?![\w/])"),
     lowercase=True,
+    starts=("incident", "log", "cad", "storm", "occurrence", "call"),
     group="ref",
     keywords=("incident", "log", "cad", "storm", "occurrence", "call"),
     advice="remove it: a reference number can be looked up",
@@ -76,6 +80,7 @@ register(PatternDetector(
         r"\b(?:our\s+|your\s+)?ref(?:erence)?\.?\s*(?:no\.?|number)?\s*[:#]?\s*"
         r"(?P<ref>(?:[a-z]{1,4}[/-])?\d[\da-z]*(?:[/-][\da-z]+)+)(?![\w-])"),
     lowercase=True,
+    starts=("our", "your", "ref"),
     group="ref",
     validate=lambda m: sum(ch.isdigit() for ch in m.group("ref")) >= 7,
     keywords=("ref",),

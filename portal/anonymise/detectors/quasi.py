@@ -4,8 +4,10 @@ several kinds in one record escalate to errors (see engine.py).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from ..registry import register
 from ..text import word_key
@@ -170,12 +172,16 @@ def _place_words(scan: Scan, type_start: int) -> int:
 def _find_places(scan: Scan, detector: FunctionDetector) -> Iterator[Hit]:
     tokens = scan.tokens
     rules = scan.rules
+    # Where a place type can begin; every other word is passed over.
+    candidates = list(compress(range(len(tokens)), map(_TYPE_FIRST_WORDS.__contains__, tokens.texts)))
+    next_start = 0
     i = 0
-    while i < len(tokens):
+    while True:
+        next_start = bisect.bisect_left(candidates, i, next_start)
+        if next_start == len(candidates):
+            break
+        i = candidates[next_start]
         matched = None
-        if tokens[i].text not in _TYPE_FIRST_WORDS:
-            i += 1
-            continue
         for length in range(min(_MAX_TYPE_WORDS, len(tokens) - i), 0, -1):
             words = tuple(t.text for t in tokens[i:i + length])
             if words in _PLACE_TYPES:
