@@ -81,6 +81,23 @@ def _word_parts(word: str) -> tuple[str, str, bool, bool]:
     return text, key, possessive, not text.isalpha() and _DIGIT_RE.search(text) is not None
 
 
+def lookup_all(cache: dict, keys: list, compute) -> list:
+    """``cache.get`` for every key at once (fast, in C), computing the misses
+    and keeping them while the cache is under CACHE_LIMIT entries."""
+    values = list(map(cache.get, keys))
+    if None in values:
+        for index, value in enumerate(values):
+            if value is None:
+                key = keys[index]
+                value = cache.get(key)
+                if value is None:
+                    value = compute(key)
+                    if len(cache) < CACHE_LIMIT:
+                        cache[key] = value
+                values[index] = value
+    return values
+
+
 class Tokens:
     """Every word of a text, as a read-only sequence of Tokens.
 
@@ -95,17 +112,7 @@ class Tokens:
     def __init__(self, text: str) -> None:
         pieces = _TOKEN_SPLIT_RE.split(text)
         words = pieces[1::2]
-        parts = list(map(_WORDS.get, words))
-        if None in parts:
-            for index, part in enumerate(parts):
-                if part is None:
-                    word = words[index]
-                    part = _WORDS.get(word)
-                    if part is None:
-                        part = _word_parts(word)
-                        if len(_WORDS) < CACHE_LIMIT:
-                            _WORDS[word] = part
-                    parts[index] = part
+        parts = lookup_all(_WORDS, words, _word_parts)
         self.starts: list[int] = list(accumulate(map(len, pieces)))[0:-1:2]
         self._parts = parts
         self._made: list[Token | None] = [None] * len(parts)

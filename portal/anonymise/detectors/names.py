@@ -27,7 +27,7 @@ from itertools import compress
 
 from ..registry import register
 from ..rules import Rules
-from ..text import CACHE_LIMIT, Token, Tokens, _compute_key, _DIGIT_RE
+from ..text import Token, Tokens, _compute_key, _DIGIT_RE, lookup_all
 from .base import ERROR, FunctionDetector, Hit, PatternDetector, Scan
 
 _TITLES = tuple(tuple(title.split()) for title in (
@@ -505,18 +505,7 @@ def _candidates(tokens: Tokens, rules: Rules) -> list[int]:
     known = _STARTS_NAME.get(rules)
     if known is None:
         known = _STARTS_NAME[rules] = {}
-    texts = tokens.texts
-    flags = list(map(known.get, texts))
-    if None in flags:
-        for index, flag in enumerate(flags):
-            if flag is None:
-                text = texts[index]
-                flag = known.get(text)
-                if flag is None:
-                    flag = _may_start_name(text, rules)
-                    if len(known) < CACHE_LIMIT:
-                        known[text] = flag
-                flags[index] = flag
+    flags = lookup_all(known, tokens.texts, lambda text: _may_start_name(text, rules))
     return list(compress(range(len(flags)), flags))
 
 
