@@ -8,6 +8,7 @@ every problem. Nothing here knows about MkDocs.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import anonymise, history, tagging
@@ -16,7 +17,7 @@ from .load import load_records
 from .media import MediaFile, published_media
 from .problems import Problem, RecordsInvalid, errors
 from .records import RecordSet
-from .settings import Settings, load_settings
+from .settings import SETTINGS_FILE, Settings, load_settings
 from .validate import Vocabulary, validate_records
 
 RELATED_LIMIT = 5
@@ -74,7 +75,7 @@ def load_vocabularies(settings: Settings):
         taxonomy = tagging.load_taxonomy(settings.themes_file)
         principles = tagging.load_principles(settings.principles_file)
     except tagging.TaxonomyError as exc:
-        raise RecordsInvalid(_problems_from_lines(str(exc), settings)) from None
+        raise RecordsInvalid([_problem_from_line(line, settings.root) for line in exc.problems]) from None
     return taxonomy, principles
 
 
@@ -163,11 +164,9 @@ def _framework_name(principles, framework_id: str) -> str:
     return framework_id
 
 
-def _problems_from_lines(report: str, settings: Settings) -> list[Problem]:
-    """Turn 'path:line: message' lines from a data-file error into problems."""
-    problems = []
-    for line in report.splitlines():
-        parts = line.strip().split(":", 2)
-        if len(parts) == 3 and parts[1].strip().isdigit():
-            problems.append(Problem(parts[0], int(parts[1]), parts[2].strip()))
-    return problems or [Problem(str(settings.themes_file.relative_to(settings.root)), 1, report)]
+def _problem_from_line(report: str, root: Path) -> Problem:
+    """A 'path:line: message' line from a data file's check, as a problem."""
+    match = re.match(r"^(.*?):(\d+): (.*)$", report, re.DOTALL)
+    if match is None:
+        return Problem(str(SETTINGS_FILE), 1, report)
+    return Problem(_relative(match.group(1), root), int(match.group(2)), match.group(3))

@@ -109,3 +109,16 @@ def test_previous_site_is_not_touched_by_a_failed_build(tmp_path):
     second = build(root, site_dir=first.site_dir)
     assert second.returncode != 0
     assert (first.site_dir / "dilemmas" / "2023-001" / "index.html").exists()
+
+
+def test_a_broken_theme_taxonomy_stops_the_build_with_its_file_and_line(tmp_path):
+    import re
+
+    root = make_site(tmp_path)
+    themes = root / "config" / "themes.yml"
+    themes.write_text(re.sub(r"^(\s*)name:", r"\1nmae:", themes.read_text(encoding="utf-8"), count=1,
+                             flags=re.M), encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    assert re.search(r"config/themes\.yml:\d+: theme '[a-z-]+': unknown key 'nmae'", result.output)
