@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import load_records, parse_source
-from .schema import EDITOR_MARK, ID_MAX_LENGTH, ID_PATTERN, TITLE_MARK, UNFINISHED_MARKS
+from .schema import EDITOR_MARK, ID_MAX_LENGTH, ID_PATTERN, TITLE_MARK
 
 TITLE_WORDS_LIMIT = 70  # characters of the first sentence kept in a derived title
 WRAP = 79
@@ -174,16 +174,6 @@ def meeting_status(date: dt.date, today: dt.date | None = None) -> str:
 def minimal_meeting_text(date: dt.date, subject: str = "Ethical dilemmas") -> str:
     return front_matter([("type", "meeting"), ("date", date.isoformat()), ("subject", subject),
                          ("status", meeting_status(date))])
-
-
-def unfinished_markers(text: str) -> list[tuple[int, str]]:
-    """(line, marker) of every placeholder an editor has still to replace."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for mark in UNFINISHED_MARKS:
-            if mark in line:
-                found.append((number, mark))
-    return found
 
 
 # -- new.py: a blank dilemma ---------------------------------------------------
