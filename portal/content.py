@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .problems import Problem
+from .prose_marks import ProseMarks
 from .records import Dilemma, RecordSet
 from .settings import Settings
 
@@ -36,6 +37,12 @@ class PortalContent:
     accepted: list[str] = field(default_factory=list)
     # Images the published pages show (portal.media.MediaFile).
     media: list = field(default_factory=list)
+    # How much of the checking and tagging the results cache saved, for the build log.
+    cache_note: str = ""
+    # List entries of dilemmas, made once per build (render.dilemma_item).
+    list_items: dict = field(default_factory=dict, repr=False, compare=False)
+    # Marks around record prose in the generated pages, for the check of their HTML.
+    prose: ProseMarks = field(default_factory=ProseMarks)
 
     def dilemmas_with_theme(self, theme_id: str) -> list[Dilemma]:
         return [d for d in self.records.published_dilemmas if theme_id in d.themes]

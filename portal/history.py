@@ -13,6 +13,11 @@ record's status after every commit; renames (``-M``) carry a record's history
 to its new path. The stream is parsed once, line by line, into a small table
 per record.
 
+A build keeps the table and the commit it was read at (``state``), so the
+next build reads only the commits since then (``previous``): the fold over
+the commits resumes where it stopped, with the same result. It starts afresh
+when that commit is no longer on the main line (history was rewritten).
+
 Outside a git repository, in a shallow clone (whose history is cut short and
 would give wrong dates) or when git is missing, there is no history: every
 record gets an empty list and the page simply has no "History" section.
@@ -77,10 +82,25 @@ class FileHistory:
 class RecordsHistory:
     """Histories of every record file, looked up by path."""
 
-    def __init__(self, files: dict[str, FileHistory], prefix: str = "", repository_url: str = ""):
+    def __init__(self, files: dict[str, FileHistory], prefix: str = "", repository_url: str = "",
+                 head: str = "", pathspec: str = ""):
         self.files = files  # by path relative to the top of the git repository
         self.prefix = prefix  # the site root's path inside the git repository ("" or "sub/")
         self.repository_url = repository_url.rstrip("/")
+        self.head = head  # the commit the table was read at ("" when there is no history)
+        self.pathspec = pathspec
+
+    def state(self) -> dict | None:
+        """The table as plain data, for the next build to resume from."""
+        if not self.head:
+            return None
+
+        def commit(value: Commit | None):
+            return None if value is None else [value.sha, value.date.isoformat()]
+
+        return {"head": self.head, "pathspec": self.pathspec,
+                "files": {path: [h.status, commit(h.first_public), commit(h.outcome),
+                                 commit(h.response), commit(h.last)] for path, h in self.files.items()}}
 
     def __len__(self) -> int:
         return len(self.files)
@@ -111,11 +131,13 @@ class RecordsHistory:
 EMPTY = RecordsHistory({})
 
 
-def load_history(root: Path, records_dir: Path | str, repository_url: str = "") -> RecordsHistory:
+def load_history(root: Path, records_dir: Path | str, repository_url: str = "",
+                 previous: dict | None = None) -> RecordsHistory:
     """Read the history of every record below ``records_dir`` with one git call.
 
     ``root`` is the site's root folder (where mkdocs.yml is); it may be the top
-    of the git repository or a folder inside it.
+    of the git repository or a folder inside it. ``previous``: the ``state()``
+    of an earlier build, to read only the commits since.
     """
     root = Path(root)
     records_dir = Path(records_dir)
@@ -124,25 +146,52 @@ def load_history(root: Path, records_dir: Path | str, repository_url: str = "") 
             records_dir = records_dir.relative_to(root)
         except ValueError:
             return EMPTY
-    facts = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+    facts = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD")
     if facts is None:
         return EMPTY
     lines = facts.split("\n")
-    if not lines or lines[0].strip() != "false":
+    if len(lines) < 3 or lines[0].strip() != "false":
         return EMPTY  # shallow: the first commits we can see are not the first commits
-    prefix = lines[1].strip() if len(lines) > 1 else ""
+    prefix, head = lines[1].strip(), lines[2].strip()
     pathspec = f":(glob){records_dir.as_posix().rstrip('/')}/**/*.md"
+    files, since = _resume(root, previous, pathspec, head)
+    if since == head:  # nothing was committed since the last build
+        return RecordsHistory(files, prefix, repository_url, head, pathspec)
     log = _git(root, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
                "--reverse", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "-U0", "-p",
-               f"--format={_LOG_FORMAT}", "--", pathspec)
+               f"--format={_LOG_FORMAT}", *([f"{since}..{head}"] if since else [head]), "--", pathspec)
     if log is None:
         return EMPTY
-    return RecordsHistory(parse_log(log), prefix, repository_url)
+    return RecordsHistory(parse_log(log, files), prefix, repository_url, head, pathspec)
 
 
-def parse_log(text: str) -> dict[str, FileHistory]:
-    """Parse the output of the ``git log`` call above (oldest commit first)."""
-    files: dict[str, FileHistory] = {}
+def _resume(root: Path, previous: dict | None, pathspec: str, head: str) -> tuple[dict[str, FileHistory], str]:
+    """The table of an earlier build and the commit it was read at, when that
+    commit is on the main line leading to ``head``; else an empty table."""
+    try:
+        since = previous["head"] if previous and previous.get("pathspec") == pathspec else ""
+        if not since:
+            return {}, ""
+        files = {}
+        for path, (status, *commits) in previous["files"].items():
+            first_public, outcome, response, last = (
+                None if c is None else Commit(str(c[0]), dt.date.fromisoformat(c[1])) for c in commits)
+            files[str(path)] = FileHistory(status if status in STATUSES else None,
+                                           first_public, outcome, response, last)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return {}, ""
+    if since == head:
+        return files, since
+    main_line = _git(root, "rev-list", "--first-parent", head)
+    if main_line is None or since not in main_line.split():
+        return {}, ""
+    return files, since
+
+
+def parse_log(text: str, files: dict[str, FileHistory] | None = None) -> dict[str, FileHistory]:
+    """Parse the output of the ``git log`` call above (oldest commit first),
+    on top of ``files`` (the table up to the log's first commit) if given."""
+    files = {} if files is None else files
     commit: Commit | None = None
     block: _FileBlock | None = None
 

@@ -5,43 +5,70 @@
 ``build_content`` runs the first four stages and either returns everything
 the render and publish stages need, or raises ``RecordsInvalid`` listing
 every problem. Nothing here knows about MkDocs.
+
+Each record's safety problems, anonymisation findings and themes depend only
+on its text (and on the code and rules), so they are kept between builds in
+``results_cache``: a build checks and tags only what changed.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
-from . import anonymise, history, tagging
+from . import anonymise, history, safety, tagging
 from .content import PortalContent, PrincipleInfo, ThemeInfo
-from .load import load_records
+from .load import SourceFile, load_records
 from .media import MediaFile, published_media
 from .problems import Problem, RecordsInvalid, errors
 from .records import RecordSet
+from .results_cache import ResultsCache, text_key
 from .settings import SETTINGS_FILE, Settings, load_settings
 from .validate import Vocabulary, validate_records
 
 RELATED_LIMIT = 5
 
 
-def build_content(settings: Settings) -> PortalContent:
+def build_content(settings: Settings, *, convert_check: bool = True) -> PortalContent:
+    """``convert_check=False`` when the caller checks the HTML of every page it
+    publishes (``prose_marks``, as the build does), so that no record is
+    converted twice."""
     taxonomy, principles = load_vocabularies(settings)
     vocabulary = vocabulary_of(taxonomy, principles)
+    cache = ResultsCache.open(settings.root, [settings.anonymisation_dir, settings.themes_file,
+                                              settings.principles_file])
+    try:
+        sources, problems = load_records(settings.records_dir, settings.root)      # 1. load
 
-    sources, problems = load_records(settings.records_dir, settings.root)          # 1. load
-    records, found = validate_records(sources, vocabulary)                          # 2. validate
-    problems += found
-    if errors(problems):
-        raise RecordsInvalid(problems)
-    media, found = published_media(records, settings.root)
-    problems += found
+        checked: list[SourceFile] = []
 
-    findings, accepted = check_anonymisation(settings, records, media)              # 3. check
-    problems += findings
-    if errors(problems):
-        raise RecordsInvalid(problems)
+        def check_safety(source: SourceFile, convert: bool = convert_check) -> list[Problem]:
+            checked.append(source)
+            return _cached_problems(cache, f"safety-convert-{convert}", source,
+                                    lambda: safety.check_source(source, convert=convert))
 
-    problems += tag_records(taxonomy, records)                                      # 4. tag
-    add_history(settings, records)
+        def stop(problems: list[Problem]):
+            if not convert_check:  # a failed build lists everything, as the command-line check does
+                problems += {p for source in list(checked) for p in check_safety(source, convert=True)} \
+                    - set(problems)
+            raise RecordsInvalid(problems)
+
+        records, found = validate_records(sources, vocabulary, check_safety)        # 2. validate
+        problems += found
+        if errors(problems):
+            stop(problems)
+        media, found = published_media(records, settings.root)
+        problems += found
+
+        findings, accepted = check_anonymisation(settings, records, media, cache)  # 3. check
+        problems += findings
+        if errors(problems):
+            stop(problems)
+
+        problems += tag_records(taxonomy, records, cache)                           # 4. tag
+        add_history(settings, records, cache)
+    finally:
+        cache.save()  # also after a failure: the next run rechecks only what changed
     for source in sources:  # rendering needs the sections, not the raw files
         source.release_text()
 
@@ -57,6 +84,7 @@ def build_content(settings: Settings) -> PortalContent:
         warnings=sorted(problems),
         accepted=accepted,
         media=media,
+        cache_note=cache.note(),
     )
     return content
 
@@ -79,21 +107,32 @@ def load_vocabularies(settings: Settings):
     return taxonomy, principles
 
 
-def check_anonymisation(settings: Settings, records: RecordSet,
-                        media: list[MediaFile]) -> tuple[list[Problem], list[str]]:
+def check_anonymisation(settings: Settings, records: RecordSet, media: list[MediaFile],
+                        cache: ResultsCache | None = None) -> tuple[list[Problem], list[str]]:
     """Scan every record and image that will be published. Drafts are never
     published, so they do not block a build; editors check them with
     scripts/check.py."""
-    rules = anonymise.load_rules(settings.anonymisation_dir)
+    loaded: list = []  # the rules are read only if a record is not in the cache
+
+    def rules():
+        if not loaded:
+            loaded.append(anonymise.load_rules(settings.anonymisation_dir))
+        return loaded[0]
+
     problems: list[Problem] = []
     accepted: list[str] = []
     published_sources = [m.source for m in records.meetings.values()]
     published_sources += [d.source for d in records.dilemmas.values() if d.is_public]
+    cache = cache or ResultsCache(None, "")
     findings = []
     for source in sorted(published_sources, key=lambda s: s.path):
-        findings += anonymise.check_text(source.text, source.path, rules=rules)
+        findings += cache.remember(
+            "anonymise", text_key(source.text),
+            lambda: anonymise.check_text(source.text, source.path, rules=rules()),
+            encode=lambda found: [_finding_fields(f) for f in found],
+            decode=lambda stored: [_finding_from(fields, source.path) for fields in stored])
     if media:
-        findings += anonymise.check_paths([m.source for m in media], rules=rules)
+        findings += anonymise.check_paths([m.source for m in media], rules=rules())
     for finding in findings:
         if finding.accepted is not None:
             accepted.append(anonymise.format_findings([finding], "text").splitlines()[0])
@@ -105,18 +144,19 @@ def check_anonymisation(settings: Settings, records: RecordSet,
     return problems, accepted
 
 
-def tag_records(taxonomy, records: RecordSet) -> list[Problem]:
+def tag_records(taxonomy, records: RecordSet, cache: ResultsCache | None = None) -> list[Problem]:
     """Stage 4: themes with evidence, and related dilemmas, for public records."""
+    cache = cache or ResultsCache(None, "")
     problems: list[Problem] = []
     public = records.published_dilemmas
     for dilemma in public:
         scenario_text = "\n\n".join(text for _, text in dilemma.public_sections)
-        result = tagging.tag_record(
-            taxonomy, title=dilemma.title, summary=dilemma.summary, body=scenario_text,
-            editor_themes=dilemma.editor_themes, rejected_themes=dilemma.rejected_themes,
-        )
-        dilemma.themes = list(result.themes)
-        dilemma.theme_evidence = result.evidence
+        inputs = dict(title=dilemma.title, summary=dilemma.summary, body=scenario_text,
+                      editor_themes=dilemma.editor_themes, rejected_themes=dilemma.rejected_themes)
+        dilemma.themes, dilemma.theme_evidence = cache.remember(
+            "tags", text_key(inputs),
+            lambda: _themes_and_evidence(tagging.tag_record(taxonomy, **inputs)),
+            encode=_encode_tags, decode=_decode_tags)
         if not dilemma.themes and dilemma.status != "withdrawn":
             problems.append(Problem(dilemma.path, dilemma.source.line_of("title"),
                                     "no theme was found for this dilemma; add 'themes' to its "
@@ -130,10 +170,59 @@ def tag_records(taxonomy, records: RecordSet) -> list[Problem]:
     return problems
 
 
-def add_history(settings: Settings, records: RecordSet) -> None:
+def _cached_problems(cache: ResultsCache, stage: str, source: SourceFile, compute) -> list[Problem]:
+    return cache.remember(
+        stage, text_key(source.text), compute,
+        encode=lambda found: [[p.line, p.message, p.severity, p.column, p.rule] for p in found],
+        decode=lambda stored: [Problem(source.path, int(line), str(message), str(severity), int(column),
+                                       str(rule)) for line, message, severity, column, rule in stored])
+
+
+def _finding_fields(finding: anonymise.Finding) -> dict:
+    fields = dataclasses.asdict(finding)
+    del fields["path"]  # the same text in another file gives the same findings
+    return fields
+
+
+def _finding_from(fields: dict, path: str) -> anonymise.Finding:
+    accepted = fields["accepted"]
+    return anonymise.Finding(
+        path=path, line=int(fields["line"]), column=int(fields["column"]), rule=str(fields["rule"]),
+        severity=str(fields["severity"]), message=str(fields["message"]), masked=str(fields["masked"]),
+        accepted=None if accepted is None else anonymise.AcceptedException(
+            str(accepted["rule"]), str(accepted["reason"]), str(accepted["reviewer"])),
+        path_masked=fields["path_masked"])
+
+
+def _themes_and_evidence(result) -> tuple[list[str], dict]:
+    return list(result.themes), result.evidence
+
+
+def _encode_tags(tags: tuple[list[str], dict]) -> dict:
+    themes, evidence = tags
+    return {"themes": themes,
+            "evidence": {theme: [[e.term, e.where, e.line] for e in items]
+                         for theme, items in evidence.items()}}
+
+
+def _decode_tags(stored: dict) -> tuple[list[str], dict]:
+    themes = [str(theme) for theme in stored["themes"]]
+    evidence = {str(theme): [tagging.Evidence(str(theme), str(term), str(where),
+                                              None if line is None else int(line))
+                             for term, where, line in items]
+                for theme, items in stored["evidence"].items()}
+    return themes, evidence
+
+
+def add_history(settings: Settings, records: RecordSet, cache: ResultsCache | None = None) -> None:
     """Dates from git (first published, outcome added, last updated), each
-    linked to its change. Outside a git checkout there is no history."""
-    found = history.load_history(settings.root, settings.records_dir, settings.repository_url)
+    linked to its change. Outside a git checkout there is no history. The
+    cache keeps the history read by the last build, so that only the commits
+    since are read."""
+    cache = cache or ResultsCache(None, "")
+    found = history.load_history(settings.root, settings.records_dir, settings.repository_url,
+                                 previous=cache.latest("history"))
+    cache.keep("history", found.state())
     for dilemma in records.published_dilemmas:
         dilemma.history = found.for_record(dilemma.path)
 

@@ -13,8 +13,8 @@ directory URLs); Markdown links use ``link`` and are checked by MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
-import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -71,9 +71,16 @@ def page_url(src_uri: str) -> str:
 
 
 def href(from_uri: str, to_uri: str) -> str:
-    """A relative URL for raw HTML links, which MkDocs does not rewrite."""
-    relative = posixpath.relpath(page_url(to_uri) or ".", page_url(from_uri) or ".")
-    return "./" if relative == "." else relative + "/"
+    """A relative URL for raw HTML links, which MkDocs does not rewrite.
+    (``posixpath.relpath`` gives the same, but asks the system for the current
+    folder each time: this runs for every link in every list.)"""
+    from_parts = page_url(from_uri).split("/")[:-1]  # "a/b/" -> ["a", "b"]; "" -> []
+    to_parts = page_url(to_uri).split("/")[:-1]
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) and from_parts[common] == to_parts[common]:
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) + "/" if parts else "./"
 
 
 def link(from_uri: str, to_uri: str) -> str:
@@ -135,6 +142,7 @@ def esc(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct dates, each shown many times
 def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
@@ -168,7 +176,20 @@ def dilemma_item(content: PortalContent, from_uri: str, dilemma: Dilemma, *,
     """One dilemma in a list: its title as a link, then its facts on one line.
 
     Kept lean on purpose: the explorer holds one of these per published record.
+    A dilemma appears in many lists (related dilemmas, themes, meetings), so
+    all but its link is made once per build and kept in ``content.list_items``.
     """
+    key = (dilemma.id, show_meeting, filterable)
+    parts = content.list_items.get(key)
+    if parts is None:
+        parts = content.list_items[key] = _dilemma_item_parts(content, dilemma, show_meeting, filterable)
+    opening, rest = parts
+    return f'{opening}{esc(href(from_uri, dilemma_uri(dilemma.id)))}{rest}'
+
+
+def _dilemma_item_parts(content: PortalContent, dilemma: Dilemma, show_meeting: bool,
+                        filterable: bool) -> tuple[str, str]:
+    """A list entry, before and after its link's address."""
     facts = [esc(dilemma.id)]
     if show_meeting:
         facts.append(f"Meeting of {esc(long_date(dilemma.meeting_date))}")
@@ -180,8 +201,8 @@ def dilemma_item(content: PortalContent, from_uri: str, dilemma: Dilemma, *,
         data = (f' data-theme="{esc(" ".join(dilemma.themes))}" data-meeting="{esc(dilemma.meeting_id)}"'
                 f' data-status="{esc(dilemma.status)}"')
     summary = f"<p>{esc(' '.join(dilemma.summary.split()))}</p>" if dilemma.summary else ""
-    return (f'<li{data}><a href="{esc(href(from_uri, dilemma_uri(dilemma.id)))}">{esc(dilemma.title)}</a> '
-            f"{status_badge(dilemma.status)}<p>{' · '.join(facts)}</p>{summary}</li>")
+    return (f'<li{data}><a href="',
+            f'">{esc(dilemma.title)}</a> {status_badge(dilemma.status)}<p>{" · ".join(facts)}</p>{summary}</li>')
 
 
 def dilemma_list(content: PortalContent, from_uri: str, dilemmas: list[Dilemma], *,
@@ -261,11 +282,14 @@ def render_dilemma(content: PortalContent, dilemma: Dilemma) -> str:
         note = STATUS_NOTES.get(dilemma.status)
         if note:
             out.append(f'<p class="portal-note"{NOT_SEARCHED}>{esc(note)}</p>\n')
+        sections = []  # checked as one stretch of the record's prose (prose_marks)
         for key, text in dilemma.public_sections:
-            out.append(f"## {SECTION_HEADINGS[key]}\n")
+            sections.append(f"## {SECTION_HEADINGS[key]}\n")
             if key == "questions":
-                out.append(f'<p class="portal-hint"{NOT_SEARCHED}>{esc(QUESTIONS_HINT)}</p>\n')
-            out.append(text.strip() + "\n")
+                hint = content.prose.own(f'<p class="portal-hint"{NOT_SEARCHED}>')
+                sections.append(f"{hint}{esc(QUESTIONS_HINT)}</p>\n")
+            sections.append(text.strip() + "\n")
+        out.append(_prose(content, "\n".join(sections), dilemma))
         out.append(_progress(dilemma))
 
     if dilemma.history:
@@ -284,6 +308,12 @@ def render_dilemma(content: PortalContent, dilemma: Dilemma) -> str:
     out.append("## Cite this dilemma\n")
     out.append(_cite_html(content, dilemma))
     return "\n".join(out)
+
+
+def _prose(content: PortalContent, text: str, record: Dilemma | Meeting) -> str:
+    """A record's prose as written, marked so that the build can check the HTML
+    the site generator makes of it (``prose_marks``)."""
+    return content.prose.mark(text, record.path, record.source.body_line if record.source else 1)
 
 
 def _progress(dilemma: Dilemma) -> str:
@@ -365,7 +395,7 @@ def render_meeting(content: PortalContent, meeting: Meeting, groups: Groups | No
         out.append("## Papers and minutes\n")
         out.append("\n".join(f"- [{escape_md(p.title)}](<{p.url}>)" for p in meeting.papers) + "\n")
     if meeting.body:
-        out.append(meeting.body + "\n")
+        out.append(_prose(content, meeting.body, meeting))
     return "\n".join(out)
 
 
@@ -417,7 +447,7 @@ def render_meeting_paper(content: PortalContent, meeting: Meeting, groups: Group
     if meeting.recommendations:
         out.append("## Recommendations\n\n" + escape_md(meeting.recommendations) + "\n")
     if meeting.body:
-        out.append(meeting.body.strip() + "\n")
+        out.append(_prose(content, meeting.body, meeting))
     appendix = meeting.appendices[0] if meeting.appendices else "Appendix A"
     out.append("## List of appendices\n\n" + "\n".join(
         f"- {escape_md(a)}" for a in (meeting.appendices or [appendix])) + "\n")
@@ -426,14 +456,16 @@ def render_meeting_paper(content: PortalContent, meeting: Meeting, groups: Group
     if not dilemmas:
         out.append("No dilemmas are published for this meeting.\n")
     for number, d in enumerate(dilemmas, start=1):
-        out.append(f"### {number}. {escape_md(d.title)} ({escape_md(d.id)})\n")
+        item = [f"### {number}. {escape_md(d.title)} ({escape_md(d.id)})\n"]
         # The prose was written beside the record, whose page is in dilemmas/.
         sections = {key: rebase_links(text, "../dilemmas/") for key, text in d.public_sections}
         if sections.get("scenario"):
-            out.append(sections["scenario"].strip() + "\n")
+            item.append(sections["scenario"].strip() + "\n")
         if sections.get("questions"):
-            out.append('<p class="portal-paper__question"><strong>Question</strong></p>\n')
-            out.append(sections["questions"].strip() + "\n")
+            question = content.prose.own('<p class="portal-paper__question">')
+            item.append(f"{question}<strong>Question</strong></p>\n")
+            item.append(sections["questions"].strip() + "\n")
+        out.append(_prose(content, "\n".join(item), d))
     out.append("</div>\n")
     out.append("</div>\n")
     return "\n".join(out)
@@ -590,4 +622,5 @@ def render_pages(content: PortalContent) -> dict[str, str]:
         pages[meeting_paper_uri(meeting.id)] = render_meeting_paper(content, meeting, groups)
     for theme in content.themes.values():
         pages[theme_uri(theme.id)] = render_theme(content, theme, groups)
+    content.list_items.clear()  # shared by the lists above; not needed while MkDocs builds
     return pages

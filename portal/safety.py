@@ -24,10 +24,12 @@ it is disguised (mixed case, character references, spaces or control
 characters inside the scheme).
 
 Two layers find these. The source scan reads the record as written and gives
-exact lines. The rendered check converts the body with Python-Markdown (the
-same extensions as the site) and inspects the HTML it produces, so a trick
-that fools the source scan is still caught; its line is found by searching
-the source, or is the first line of the body.
+exact lines. The rendered check inspects the HTML that Python-Markdown makes
+of the body, so a trick that fools the source scan is still caught; its line
+is found by searching the source, or is the first line of the body. The
+command-line checks convert each record themselves (``check_rendered``, with
+the site's extensions); the build checks the HTML of the pages it publishes
+instead (``prose_marks``), so that no record is converted twice.
 """
 from __future__ import annotations
 
@@ -149,9 +151,10 @@ def url_problem(url: str, *, image: bool = False) -> str | None:
 class _HtmlChecker(HTMLParser):
     """Collects issues in HTML. ``rendered`` allows what Python-Markdown adds."""
 
-    def __init__(self, rendered: bool = False):
+    def __init__(self, rendered: bool = False, allowed_link_classes: frozenset[str] = frozenset()):
         super().__init__(convert_charrefs=False)
         self.rendered = rendered
+        self.allowed_link_classes = allowed_link_classes
         self.issues: list[Issue] = []
 
     def add(self, message: str, needle: str = "") -> None:
@@ -189,6 +192,9 @@ class _HtmlChecker(HTMLParser):
                     self.add(f"'{name}' attribute on <{tag}> is not allowed: it could clash with "
                              "the site's own elements", needle=name)
             elif name == "class":
+                if tag == "a" and value in self.allowed_link_classes and \
+                        (dict(attrs).get("href") or "").startswith("#"):
+                    continue  # a permalink the site's converter adds to a heading
                 if not (self.rendered and set(value.split()) <= _ADMONITION_CLASSES):
                     self.add(f"'class' attribute on <{tag}> is not allowed: it could make a record "
                              "look like part of the site", needle=value.split()[-1] if value.split() else "")
@@ -220,9 +226,39 @@ class _HtmlChecker(HTMLParser):
                      needle="<")
 
 
-def check_html(text: str, *, rendered: bool = False) -> list[Issue]:
-    """Issues in an HTML (or Markdown with raw HTML) text, by line of ``text``."""
-    checker = _HtmlChecker(rendered=rendered)
+# Most converted prose is plain text in elements of the safe subset written
+# with no attributes, plus (in converted HTML) headings with their anchors and
+# permalinks. Once those are taken out, text with no '<' left cannot hold any
+# issue, so the parser is not needed (the build checks tens of thousands of
+# stretches of prose). Anything else takes the parser's path.
+_BARE_TAG = re.compile("</?(?:" + "|".join(sorted(ALLOWED_TAGS, key=len, reverse=True)) + ")>")
+_HEADING_WITH_ANCHOR = re.compile(r'<h[1-6] id="[A-Za-z0-9][\w-]*">|</h[12]>')
+_PERMALINK = re.compile(r'<a class="(?P<css>[\w-]+)" href="#[\w-]+" title="[^"<>&]*">')
+
+
+def _plainly_safe(text: str, rendered: bool, allowed_link_classes) -> bool:
+    rest = _BARE_TAG.sub("", text)
+    if "<" in rest and rendered:
+        rest = _HEADING_WITH_ANCHOR.sub("", rest)
+        if allowed_link_classes:
+            rest = _PERMALINK.sub(lambda m: "" if m.group("css") in allowed_link_classes else m.group(0), rest)
+    return "<" not in rest
+
+
+def check_html(text: str, *, rendered: bool = False,
+               allowed_link_classes: frozenset[str] | set[str] = frozenset()) -> list[Issue]:
+    """Issues in an HTML (or Markdown with raw HTML) text, by line of ``text``.
+    ``allowed_link_classes``: classes the site's converter puts on in-page links
+    (a heading's permalink), allowed only there."""
+    if _plainly_safe(text, rendered, allowed_link_classes):
+        return []
+    return parse_html_issues(text, rendered=rendered, allowed_link_classes=allowed_link_classes)
+
+
+def parse_html_issues(text: str, *, rendered: bool = False,
+                      allowed_link_classes: frozenset[str] | set[str] = frozenset()) -> list[Issue]:
+    """``check_html`` always through the parser (the reference for its fast path)."""
+    checker = _HtmlChecker(rendered=rendered, allowed_link_classes=frozenset(allowed_link_classes))
     try:
         checker.feed(text)
         checker.close()
@@ -393,16 +429,16 @@ def check_rendered(text: str, extensions=MARKDOWN_EXTENSIONS) -> list[Issue]:
     try:
         converted = _converter(tuple(extensions)).reset().convert(text)
     except RecursionError:
-        return [Issue(_find_line(text.split("\n"), ""), "the Markdown converter cannot read this record: lists, quotes or "
+        return [Issue(find_line(text.split("\n"), ""), "the Markdown converter cannot read this record: lists, quotes or "
                          "definitions are nested too deeply or run on too long")]
     except Exception as exc:  # a record that breaks the converter is not published
-        return [Issue(_find_line(text.split("\n"), ""), f"the record's Markdown cannot be converted ({type(exc).__name__})")]
+        return [Issue(find_line(text.split("\n"), ""), f"the record's Markdown cannot be converted ({type(exc).__name__})")]
     finally:
         sys.setrecursionlimit(limit)
     issues = []
     lines = text.split("\n")
     for issue in check_html(converted, rendered=True):
-        issues.append(Issue(_find_line(lines, issue.needle), issue.message))
+        issues.append(Issue(find_line(lines, issue.needle), issue.message))
     return issues
 
 
@@ -415,7 +451,7 @@ def _converter(extensions: tuple[str, ...]):
     return markdown.Markdown(extensions=list(extensions))
 
 
-def _find_line(lines: list[str], needle: str) -> int:
+def find_line(lines: list[str], needle: str) -> int:
     """The first line holding ``needle``, else the first line with any text."""
     needle = needle.strip().lower()
     if needle:
@@ -435,6 +471,12 @@ MAX_OPEN_PER_PARAGRAPH = 20  # unclosed '[' or '<', and '[' nested inside '['
 MAX_HEADINGS = 100
 MAX_QUOTE_DEPTH = 10
 MAX_INDENT = 64
+# Python-Markdown reads a run of definitions ("Term" then ": definition") by
+# recursion, one level or two per definition: 500 in a row exhaust Python's
+# stack. The build converts each page only once, so this limit, not a trial
+# conversion, keeps such a record from crashing it.
+MAX_DEFINITIONS = 150
+_DEFINITION_LINE = re.compile(r"^ {0,3}:[ \t]", re.MULTILINE)
 _UNCLOSED_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|$)")
 
 
@@ -449,6 +491,13 @@ def check_structure(text: str) -> list[Issue]:
             issues.append(Issue(text.count("\n", 0, first) + 1,
                                 f"the record has {count:,} '{sign}' signs; at most {limit:,} are "
                                 "allowed (more would stall the build)"))
+    definitions = _DEFINITION_LINE.findall(text)
+    if len(definitions) > MAX_DEFINITIONS:
+        first = _DEFINITION_LINE.search(text).start()
+        issues.append(Issue(text.count("\n", 0, first) + 1,
+                            f"the Markdown converter cannot read this record: it has "
+                            f"{len(definitions):,} definitions (lines starting with ':'); at most "
+                            f"{MAX_DEFINITIONS} are allowed"))
     headings = 0
     reported: set[str] = set()  # each kind of deep nesting is reported once
     paragraph: list[str] = []
@@ -501,15 +550,16 @@ def _paragraph_shape(start: int, paragraph: str) -> list[Issue]:
     return []
 
 
-def check_body(text: str) -> list[Issue]:
+def check_body(text: str, *, convert: bool = True) -> list[Issue]:
     """Both layers, after the shape checks that keep them quick. The rendered
     check speaks only when the source scan found nothing, so an editor is not
-    told the same thing twice."""
+    told the same thing twice. ``convert=False`` leaves the rendered check to a
+    caller that checks the HTML it publishes (``prose_marks``)."""
     issues = check_structure(text)
     if issues:
         return issues
     issues = check_markdown_source(text)
-    if issues:
+    if issues or not convert:
         return issues
     seen = set()
     for issue in check_rendered(text):
@@ -558,8 +608,9 @@ def check_front_matter(meta: dict, line_of) -> list[Issue]:
     return issues
 
 
-def check_source(source) -> list[Problem]:
-    """Every safety problem in one loaded record (a ``load.SourceFile``), with file lines."""
+def check_source(source, *, convert: bool = True) -> list[Problem]:
+    """Every safety problem in one loaded record (a ``load.SourceFile``), with file
+    lines. ``convert``: as for ``check_body``."""
     def line_of(key, item=None):
         if item is not None and (key, item) in source.item_lines:
             return source.item_lines[(key, item)]
@@ -569,7 +620,7 @@ def check_source(source) -> list[Problem]:
                 for issue in check_front_matter(source.meta, line_of)]
     offset = source.body_line - 1
     problems += [Problem(source.path, issue.line + offset, issue.message)
-                 for issue in check_body(source.body)]
+                 for issue in check_body(source.body, convert=convert)]
     return sorted(set(problems))
 
 

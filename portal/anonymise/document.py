@@ -51,6 +51,10 @@ _TARGET_RES = (
      re.compile(r"[\w.-]+\.(?:jpe?g|png|gif|webp|tiff?|svg|heic|pdf|docx?|xlsx?|mp4|mov|md|markdown|html?)\b",
                 re.IGNORECASE)),
 )
+# Each list of substrings as one search, true exactly when one of them
+# occurs: the search stops only at their first characters ("]", "=", ":",
+# "."), where a test per substring reads the whole record once each.
+_TARGET_TRIGGERS = tuple(re.compile("|".join(map(re.escape, triggers))) for triggers, _ in _TARGET_RES)
 _TARGET_SEPARATORS = str.maketrans({c: " " for c in "-_./%+=?&#~:"})
 
 
@@ -81,13 +85,13 @@ class Document:
         view = self.view
         lower = view.lower()
         spans = []
-        for triggers, pattern in _TARGET_RES:
-            if any(map(lower.__contains__, triggers)):
+        for trigger, (_, pattern) in zip(_TARGET_TRIGGERS, _TARGET_RES):
+            if trigger.search(lower):
                 for match in pattern.finditer(view):
                     spans.append(match.span(1 if match.groups() else 0))
         if not spans:
             return ""
-        chars = [" " if ch not in "\r\n" else ch for ch in view]
+        chars = list(_NOT_LINE_BREAK_RE.sub(" ", view))
         for start, end in spans:
             chars[start:end] = view[start:end].translate(_TARGET_SEPARATORS)
         return "".join(chars)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
-from .detectors.base import ERROR, WARNING, Hit, Scan
+from .detectors.base import ERROR, WARNING, Detector, Hit, Scan
 from .document import Document, ExceptionEntry, parse
 from .findings import AcceptedException, Finding, sort_findings
 from .registry import detectors, rule_ids
@@ -46,10 +47,16 @@ def scan_text(text: str, rules: Rules) -> list[Located]:
     hits: list[Hit] = []
     for detector in detectors():
         hits.extend(detector.find(main))
-    if any(getattr(d, "scans_targets", False) for d in detectors()):
+    if _target_detectors():
         hits.extend(_target_hits(text, rules))
     hits = [h for h in hits if h.end > h.start and not main.is_allowed(h.start, h.end)]
     return [Located(h, text[h.start:h.end]) for h in _without_nested(hits)]
+
+
+@lru_cache(maxsize=1)
+def _target_detectors() -> tuple[Detector, ...]:
+    """The detectors that also run over link targets and file names."""
+    return tuple(d for d in detectors() if getattr(d, "scans_targets", False))
 
 
 def _target_hits(text: str, rules: Rules) -> list[Hit]:
@@ -58,9 +65,8 @@ def _target_hits(text: str, rules: Rules) -> list[Hit]:
         return []
     scan = Scan(targets, rules)
     found = []
-    for detector in detectors():
-        if getattr(detector, "scans_targets", False):
-            found.extend(detector.find(scan))
+    for detector in _target_detectors():
+        found.extend(detector.find(scan))
     return found
 
 

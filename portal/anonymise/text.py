@@ -15,6 +15,12 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # The same, captured: splitting on it gives [before, word, between, word, ...,
 # after] in C, and the running total of the lengths gives each word's offset.
 _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+# The same for a text that is all ASCII (most records), where it splits
+# identically (the only ASCII letters and digits are [0-9A-Za-z], and "’" is
+# not ASCII) and a third faster: ranges are quicker to test than Unicode classes.
+# (Possessive quantifiers: nothing follows that could need a shorter word,
+# and they spare the engine its backtracking records.)
+_ASCII_TOKEN_SPLIT_RE = re.compile(r"([0-9A-Za-z]++(?:['\-][0-9A-Za-z]++)*+)")
 _MASKABLE_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 # Caches of what each distinct word is: words repeat a lot across records.
@@ -85,7 +91,9 @@ def lookup_all(cache: dict, keys: list, compute) -> list:
     """``cache.get`` for every key at once (fast, in C), computing the misses
     and keeping them while the cache is under CACHE_LIMIT entries."""
     values = list(map(cache.get, keys))
-    if None in values:
+    # all() is a quicker test than `None in` when no value is false (tuples);
+    # only when it fails is there any need to look for misses.
+    if not all(values) and None in values:
         for index, value in enumerate(values):
             if value is None:
                 key = keys[index]
@@ -107,27 +115,36 @@ class Tokens:
     give every word at once, for detectors that pick out the few words they need.
     """
 
-    __slots__ = ("starts", "_parts", "_made")
+    __slots__ = ("starts", "_parts", "_made", "_texts", "_keys")
 
     def __init__(self, text: str) -> None:
-        pieces = _TOKEN_SPLIT_RE.split(text)
+        split = _ASCII_TOKEN_SPLIT_RE.split if text.isascii() else _TOKEN_SPLIT_RE.split
+        pieces = split(text)
         words = pieces[1::2]
         parts = lookup_all(_WORDS, words, _word_parts)
         self.starts: list[int] = list(accumulate(map(len, pieces)))[0:-1:2]
         self._parts = parts
         self._made: list[Token | None] = [None] * len(parts)
+        self._texts: list[str] | None = None
+        self._keys: list[str] | None = None
 
+    # `texts` and `keys` are made once per text, as several detectors read
+    # them; callers must not modify the lists they get.
     @property
     def texts(self) -> list[str]:
-        return list(map(itemgetter(0), self._parts))
+        if self._texts is None:
+            self._texts = list(map(itemgetter(0), self._parts))
+        return self._texts
 
     @property
     def keys(self) -> list[str]:
-        return list(map(itemgetter(1), self._parts))
+        if self._keys is None:
+            self._keys = list(map(itemgetter(1), self._parts))
+        return self._keys
 
     @property
     def ends(self) -> list[int]:
-        return list(map(add, self.starts, map(len, map(itemgetter(0), self._parts))))
+        return list(map(add, self.starts, map(len, self.texts)))
 
     def __len__(self) -> int:
         return len(self._parts)
@@ -155,13 +172,22 @@ def tokenize(text: str) -> list[Token]:
     return list(Tokens(text))
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Maps a character offset to a 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        for match in re.finditer(r"\r\n|\r|\n", text):
-            self._starts.append(match.end())
+        self._text = text
+        self._line_starts: list[int] | None = None
+
+    @property
+    def _starts(self) -> list[int]:
+        # Made on first use: most records have no finding to place.
+        if self._line_starts is None:
+            self._line_starts = [0, *(match.end() for match in _LINE_BREAK_RE.finditer(self._text))]
+        return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

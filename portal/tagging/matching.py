@@ -11,28 +11,39 @@ Rules a reader of config/themes.yml relies on:
 * a term's words may be separated by spaces, line breaks, hyphens or other
   punctuation, but not by the end of a sentence or a blank line.
 
-Speed matters: the build tags every record. A record's words are read once;
-each distinct word is resolved to the terms it can belong to through a cache
-shared by all records, and phrases are checked by word position, so matching
-costs a dictionary look-up per word, not a search per signal. Patterns (raw
-regular expressions) cannot use this and cost a full scan of the text each:
-the taxonomy should need few or none.
+Speed matters: the build tags every record. A record's text is split into
+words once, in C; each distinct word is resolved to the terms it can belong
+to through a cache shared by all records, and phrases are checked by word
+position, so matching costs a dictionary look-up per word, not a search per
+signal, and Python code runs only for the words that terms need. Patterns
+(raw regular expressions) cannot use this and cost a full scan of the text
+each: the taxonomy should need few or none.
 """
 from __future__ import annotations
 
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass
+from itertools import accumulate, chain, compress, islice
+from operator import attrgetter
 
 MAX_GAP = 3  # words allowed between two words joined by "~"
 MIN_PREFIX_LETTERS = 3
 
-# A word (letters or digits, with inner apostrophes: "don't", "officer's"), or,
-# in the group, a break phrases may not cross: sentence punctuation followed by
-# a space or the end, or a blank line.
-_WORD_OR_BREAK = re.compile(r"[^\W_]+(?:'[^\W_]+)*|([.!?;:](?=\s|\Z)|\n[ \t]*\n)")
+# A token: a word (letters or digits, with inner apostrophes: "don't",
+# "officer's"), or a break phrases may not cross: sentence punctuation followed
+# by a space or the end, or a blank line. The group makes re.split return the
+# tokens too, so a text is tokenised in C without a match object per word.
+# Possessive quantifiers (++, *+) give the same matches here, since nothing
+# after them could succeed by backtracking, and they are faster.
+_TOKEN = re.compile(r"([^\W_]++(?:'[^\W_]++)*+|[.!?;:](?=\s|\Z)|\n[ \t]*+\n)")
+# The same for a text without "_", where \w and [^\W_] match the same characters: faster.
+_TOKEN_WITHOUT_UNDERSCORES = re.compile(r"(\w++(?:'\w++)*+|[.!?;:](?=\s|\Z)|\n[ \t]*+\n)")
+_BREAK_STARTS = ".!?;:\n"  # a token starting with one of these is a break, not a word
+# What the word cache may hold before it is emptied: a corpus has a bounded
+# vocabulary, but endless new words must not grow memory without end.
+WORD_CACHE_LIMIT = 500_000
 _VOWELS = set("aeiou")
 
 # Irregular forms of common English words. Language, not theme vocabulary:
@@ -179,7 +190,7 @@ def compile_pattern(pattern: str, match_case: bool) -> re.Pattern:
     return re.compile(r"(?<![^\W_])(?:" + pattern + r")(?![^\W_])", flags)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Term:
     index: int
     group: int  # the theme
@@ -190,36 +201,61 @@ class _Term:
     case_forms: tuple[frozenset[str], ...] | None = None
     anchor: int = 0  # the word position a phrase is looked for from
     required: frozenset[str] = frozenset()  # keys of the phrase's one-choice words: all must be present
+    choices: tuple[frozenset[str], ...] = ()  # keys of each many-choice word: one of each must be present
     anchor_keys: tuple[str, ...] = ()  # keys of the anchor word's choices
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: infos are compared and hashed by identity (``is _BREAK``, sets of
+# infos), which is quick; each distinct word has one info in the cache.
+@dataclass(frozen=True, slots=True, eq=False)
 class _WordInfo:
-    keys: frozenset[str]  # every key of the word
-    in_phrases: bool  # some phrase has this word: its position matters
-    anchor_keys: tuple[str, ...]  # keys under which phrases are anchored (their most distinctive word)
-    covered_keys: tuple[str, ...]  # keys of one-word terms that longer terms contain
-    one_word_terms: tuple[int, ...]  # one-word terms it counts for, the heaviest per theme
-    cased: bool  # part of a match_case term: check the word as written
-    tracked: bool  # in a phrase or a match_case term: keep its position
+    """What a token means to the matcher."""
+
+    keys: frozenset[str] = frozenset()  # every key of the word
+    phrase_keys: frozenset[str] = frozenset()  # its keys that some phrase has
+    anchor_keys: tuple[str, ...] = ()  # keys under which phrases are anchored (their most distinctive word)
+    covered_keys: tuple[str, ...] = ()  # keys of one-word terms that longer terms contain
+    one_word_terms: tuple[int, ...] = ()  # one-word terms it counts for, the heaviest per theme
+    case_terms: tuple[_Term, ...] = ()  # one-word match_case terms it may be, if written as they are
+    # Whether the scan must look at each occurrence of the word: it anchors a
+    # phrase, is a term inside a longer one, or is (part of) a one-word term.
+    positional: bool = False
 
 
-class Hit(NamedTuple):
-    """A signal found in one of the texts given to ``Matcher.find``."""
-
-    signal: int  # index into the signals given to Matcher
-    field: int  # index of the text
+_NOTHING = _WordInfo()  # a word no term has
+_BREAK = _WordInfo()  # a sentence end or a blank line: no phrase crosses it
+_IS_POSITIONAL = attrgetter("positional")
 
 
-@dataclass
+# A signal found in one of the texts given to ``Matcher.find``: (signal, text),
+# the index of the signal given to Matcher and the index of the text.
+Hit = tuple[int, int]
+
+
 class Found:
-    """What ``Matcher.find`` found: each hit, and where it first occurs."""
+    """What ``Matcher.find`` found: each hit, and where it first occurs.
 
-    spans: dict[Hit, tuple[int, int]] = field(default_factory=dict)  # character offsets
+    Where a term occurs is kept as word positions; character offsets are
+    worked out only for the hits a caller asks about (evidence is shown for
+    few of them).
+    """
+
+    def __init__(self, scan: "_Scan", term_words: dict[Hit, tuple[int, int]],
+                 pattern_spans: dict[Hit, tuple[int, int]]):
+        self._scan = scan
+        self._term_words = term_words  # first word and last word of a term's first occurrence
+        self._pattern_spans = pattern_spans  # character offsets
 
     @property
     def hits(self) -> list[Hit]:
-        return list(self.spans)
+        """Every signal found in each text: terms, then patterns."""
+        return [*self._term_words, *self._pattern_spans]
+
+    def spans(self, hits: list[Hit]) -> list[tuple[int, int]]:
+        """(start, end) of each hit's first occurrence, in characters of its text."""
+        term_words, char_span = self._term_words, self._scan.char_span
+        return [self._pattern_spans[hit] if (words := term_words.get(hit)) is None
+                else char_span(hit[1], *words) for hit in hits]
 
 
 class Matcher:
@@ -240,9 +276,9 @@ class Matcher:
         self._terms: dict[int, _Term] = {}
         self._case_keys: set[str] = set()  # keys of words in match_case terms
         self._phrase_keys: set[str] = set()  # keys of words in phrases
-        # What each word means to the matcher, shared by every record: a corpus
+        # What each token means to the matcher, shared by every record: a corpus
         # has a bounded vocabulary, so each distinct word is worked out once.
-        self._words: dict[str, _WordInfo | None] = {}
+        self._words: dict[str, _WordInfo] = {}
         slot_texts: dict[int, tuple[tuple[str, ...], ...]] = {}
         for index, (kind, text, match_case, group, weight) in enumerate(signals):
             if kind == "pattern":
@@ -261,6 +297,7 @@ class Matcher:
                 term.anchor = max(range(len(slots)),
                                   key=lambda i: (min(len(a) for a in slots[i].alternatives), -i))
                 term.required = frozenset(next(iter(keys)) for keys in term.slot_keys if len(keys) == 1)
+                term.choices = tuple(keys for keys in term.slot_keys if len(keys) > 1)
                 term.anchor_keys = tuple(sorted(term.slot_keys[term.anchor]))
                 for key in term.slot_keys[term.anchor]:
                     self._phrases_by_key.setdefault(key, []).append(term)
@@ -287,11 +324,20 @@ class Matcher:
         # Keys of one-word terms that some longer term contains.
         self._covered_keys = {key for index in self._covering if len(self._terms[index].slot_keys) == 1
                               for key in self._terms[index].slot_keys[0]}
+        # One-word terms that some longer term contains.
+        self._covered_words = {index for index in self._covering if len(self._terms[index].slot_keys) == 1}
         # Phrases that contain some shorter term: all their occurrences matter.
         self._covers_something = {other for others in self._covering.values() for other in others}
         # Longer phrases are looked for first: rank 0 is the longest.
         self._phrase_by_rank = sorted(self._terms, key=lambda i: (-len(self._terms[i].slot_keys), i))
-        self._phrase_rank = {index: rank for rank, index in enumerate(self._phrase_by_rank)}
+        rank_of = {index: rank for rank, index in enumerate(self._phrase_by_rank)}
+        # Anchor key -> the ranks of the phrases anchored on it, and their required keys.
+        self._ranks_by_anchor = {key: tuple(rank_of[term.index] for term in phrases)
+                                 for key, phrases in self._phrases_by_key.items()}
+        self._required_by_anchor = {key: tuple(term.required for term in phrases)
+                                    for key, phrases in self._phrases_by_key.items()}
+        # Rank -> keys of each many-choice word, for the phrases that have some.
+        self._choices_by_rank = {rank_of[index]: term.choices for index, term in self._terms.items() if term.choices}
 
     def _compile_term(self, index: int, group: int, weight: float, slots: list[Slot],
                       match_case: bool) -> _Term:
@@ -320,67 +366,91 @@ class Matcher:
         return _Term(index, group, weight, tuple(slot_keys), tuple(slot.gap_before for slot in slots),
                      tuple(case_forms) if match_case else None)
 
-    def _word_info(self, word: str) -> "_WordInfo | None":
-        """What a (lower-case) word can be part of; None if nothing."""
+    def _look_up(self, tokens: list[str]) -> list[_WordInfo]:
+        """What each token means, adding those not in the word cache to it."""
+        words = self._words
+        if len(words) + len(tokens) > WORD_CACHE_LIMIT:
+            words.clear()  # only a cache: emptying it changes no result
+        for token in set(tokens).difference(words):
+            words[token] = _BREAK if token[0] in _BREAK_STARTS else self._word_info(token)
+        return list(map(words.__getitem__, tokens))
+
+    def _word_info(self, word: str) -> _WordInfo:
+        """What a (lower-case) word can be part of; _NOTHING if nothing."""
         form = normalise_word(word)
         found = set(self._exact.get(form, ()))
         for prefix, key in self._prefixes.get(form[:MIN_PREFIX_LETTERS], ()):
             if form.startswith(prefix):
                 found.add(key)
-        info = None
-        if found:
-            heaviest: dict[int, _Term] = {}  # theme -> the one-word term this word counts for
-            for key in found:
-                for term in self._single_by_key.get(key, ()):
-                    if term.case_forms is not None:
-                        continue  # checked against the text as written, word by word
-                    best = heaviest.get(term.group)
-                    if best is None or (term.weight, -term.index) > (best.weight, -best.index):
-                        heaviest[term.group] = term
-            anchor_keys = sorted(key for key in found if key in self._phrases_by_key)
-            in_phrases = not found.isdisjoint(self._phrase_keys)
-            cased = not found.isdisjoint(self._case_keys)
-            info = _WordInfo(frozenset(found), in_phrases, tuple(anchor_keys),
-                             tuple(sorted(found & self._covered_keys)),
-                             tuple(sorted(term.index for term in heaviest.values())), cased, in_phrases or cased)
-        if len(self._words) < 500_000:  # bound the cache on endless new words
-            self._words[word] = info
-        return info
+        if not found:
+            return _NOTHING
+        keys = frozenset(found)
+        heaviest: dict[int, _Term] = {}  # theme -> the one-word term this word counts for
+        case_terms: list[_Term] = []
+        for key in keys:
+            for term in self._single_by_key.get(key, ()):
+                if term.case_forms is not None:
+                    case_terms.append(term)  # checked against the text as written, word by word
+                    continue
+                best = heaviest.get(term.group)
+                if best is None or (term.weight, -term.index) > (best.weight, -best.index):
+                    heaviest[term.group] = term
+        anchor_keys = tuple(sorted(key for key in keys if key in self._phrases_by_key))
+        # Where a one-word term inside a longer one occurs is looked up only among
+        # the words of phrases and match_case terms (a rule of the matcher kept as it is).
+        in_phrases_or_cased = not keys.isdisjoint(self._phrase_keys) or not keys.isdisjoint(self._case_keys)
+        covered_keys = tuple(sorted(keys & self._covered_keys)) if in_phrases_or_cased else ()
+        one_word_terms = tuple(sorted(term.index for term in heaviest.values()))
+        return _WordInfo(keys, keys & self._phrase_keys, anchor_keys, covered_keys, one_word_terms,
+                         tuple(case_terms), bool(anchor_keys or covered_keys or one_word_terms or case_terms))
 
     def find(self, texts: list[str]) -> Found:
         """Every signal found in each of ``texts``, with where it first occurs there."""
-        found = Found()
         scan = _Scan(self, texts)
-        for (signal, field_index), span in self._find_terms(scan).items():
-            found.spans[Hit(signal, field_index)] = span
+        pattern_spans: dict[Hit, tuple[int, int]] = {}
         for field_index, text in enumerate(texts):
             for index, pattern in self._patterns:
                 match = _first_match(pattern, text) if text else None
                 if match is not None:
-                    found.spans[Hit(index, field_index)] = match.span()
-        return found
+                    pattern_spans[index, field_index] = match.span()
+        return Found(scan, self._find_terms(scan), pattern_spans)
 
     def _find_terms(self, scan: "_Scan") -> dict[tuple[int, int], tuple[int, int]]:
-        """(signal, text number) -> (start, end) of its first occurrence in that text."""
+        """(signal, text number) -> (first word, last word) of its first occurrence in that text."""
         spans: dict[tuple[int, int], tuple[int, int]] = {}
         matched: dict[int, list[tuple[int, int]]] = {}  # phrase -> word spans where it occurs
-        terms, present, rank = self._terms, scan.present, self._phrase_rank
-        candidates = {rank[term.index] for key in scan.anchors for term in self._phrases_by_key[key]
-                      if term.required <= present}
+        terms, present, covering_of = self._terms, scan.present, self._covering
+        # Phrases anchored on a word of the record whose one-choice words are all
+        # in the record (the ranks and required keys of all the anchored phrases,
+        # in step, filtered in C).
+        anchor_keys = scan.anchors.keys()
+        ranks = chain.from_iterable(map(self._ranks_by_anchor.__getitem__, anchor_keys))
+        required = chain.from_iterable(map(self._required_by_anchor.__getitem__, anchor_keys))
+        candidates = set(compress(ranks, map(present.issuperset, required)))
+        choices_by_rank, phrase_by_rank, covers_something = \
+            self._choices_by_rank, self._phrase_by_rank, self._covers_something
         # Longer terms first (ranks say so): whether a shorter one counts depends on them.
-        for index in [self._phrase_by_rank[r] for r in sorted(candidates)]:
-            covered = self._covered(index, matched)
-            every = index in self._covers_something
+        for rank in sorted(candidates):
+            choices = choices_by_rank.get(rank)
+            if choices and any(map(present.isdisjoint, choices)):
+                continue  # a many-choice word has none of its choices in the record
+            index = phrase_by_rank[rank]
+            every = index in covers_something
+            found = self._phrase_spans(terms[index], scan, every)
+            if not found:
+                continue
+            covering = covering_of.get(index)
+            covered = [span for other in covering for span in matched.get(other, ())] if covering else None
             occurrences = []
             fields_seen = set()
-            for low, high in self._phrase_spans(terms[index], scan, every):
+            for low, high in found:
                 if covered and any(s <= low and high <= e for s, e in covered):
                     continue
                 occurrences.append((low, high))
                 field_index = scan.field_of(low)
                 if field_index not in fields_seen:
                     fields_seen.add(field_index)
-                    spans[index, field_index] = (scan.matches[low].start(), scan.matches[high].end())
+                    spans[index, field_index] = (low, high)
                 if not every and len(fields_seen) == len(scan.texts):
                     break
             if occurrences:
@@ -388,35 +458,34 @@ class Matcher:
 
         self._add_case_terms(scan)
         for field_index, first in enumerate(scan.firsts):
-            for index, position in first.items():
-                covered = self._covered(index, matched)
-                if covered:  # find an occurrence in this text outside the longer terms
+            # Every one-word term at its first word, in order; then those inside
+            # a longer term found here are moved to an occurrence outside it, or
+            # dropped (which keeps the order of the others).
+            spans.update({(index, field_index): (position, position) for index, position in first.items()})
+            if not matched:
+                continue
+            for index in self._covered_words.intersection(first):
+                if matched.keys().isdisjoint(covering_of[index]):
+                    continue  # no longer term that contains it was found
+                covered = [span for other in covering_of[index] for span in matched.get(other, ())]
+                if covered:
                     keys = terms[index].slot_keys[0]
                     candidates_at = sorted({p for key in keys for p in scan.covered_positions.get(key, ())})
                     position = next((p for p in candidates_at if scan.field_of(p) == field_index
                                      and not any(s <= p <= e for s, e in covered)), None)
                     if position is None:
-                        continue
-                spans[index, field_index] = scan.matches[position].span()
+                        del spans[index, field_index]
+                    else:
+                        spans[index, field_index] = (position, position)
         return spans
-
-    def _covered(self, index: int, matched: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
-        """Word spans of longer terms, found in this record, that contain term ``index``."""
-        covering = self._covering.get(index)
-        if not covering or not matched:
-            return []
-        return [span for other in covering for span in matched.get(other, ())]
 
     def _add_case_terms(self, scan: "_Scan") -> None:
         """One-word terms that must match capitals as written (e.g. PACE)."""
         for position in scan.case_words:
-            field_index = scan.field_of(position)
-            first = scan.firsts[field_index]
-            for key in scan.infos[position].keys:
-                for term in self._single_by_key.get(key, ()):
-                    if term.case_forms is not None and term.index not in first \
-                            and scan.written(position) in term.case_forms[0]:
-                        first[term.index] = position
+            first = scan.firsts[scan.field_of(position)]
+            for term in scan.infos[position].case_terms:
+                if term.index not in first and scan.written(position) in term.case_forms[0]:
+                    first[term.index] = position
 
     @staticmethod
     def _phrase_spans(term: _Term, scan: "_Scan", every: bool) -> list[tuple[int, int]]:
@@ -428,123 +497,154 @@ class Matcher:
         """
         found: list[tuple[int, int]] = []
         fields_found = 0
+        skip_below = -1  # unless ``every``: the start of the text after the last one with an occurrence
         slots, gaps, anchor, cased = term.slot_keys, term.gaps, term.anchor, term.case_forms
         infos, count, last = scan.infos, len(scan.infos), len(slots) - 1
-        anchor_keys = [key for key in term.anchor_keys if key in scan.anchors]
-        starts = scan.anchors[anchor_keys[0]] if len(anchor_keys) == 1 \
-            else sorted({p for key in anchor_keys for p in scan.anchors[key]})
+        anchors = scan.anchors
+        if len(term.anchor_keys) == 1:
+            starts = anchors[term.anchor_keys[0]]
+        else:
+            starts = sorted({p for key in term.anchor_keys if key in anchors for p in anchors[key]})
+        nothing, sentence_break = _NOTHING, _BREAK
         for at in starts:
+            if at < skip_below:
+                continue  # only the first occurrence in each text is needed
             if cased is not None and scan.written(at) not in cased[anchor]:
                 continue
             low = high = at
             slot = anchor - 1
             while slot >= 0:  # earlier words, backwards
                 keys = slots[slot]
+                next_low = -1
                 for p in range(low - 1, max(low - 2 - MAX_GAP if gaps[slot + 1] else low - 2, -1), -1):
                     info = infos[p]
-                    if info is not None and not info.keys.isdisjoint(keys) \
-                            and (cased is None or scan.written(p) in cased[slot]):
-                        low = p
+                    if info is nothing:
+                        continue  # a word no term has: it can only be one the "~" skips
+                    if info is sentence_break:
+                        break  # no phrase crosses one; so the window is counted in words
+                    if not info.keys.isdisjoint(keys) and (cased is None or scan.written(p) in cased[slot]):
+                        next_low = p
                         break
-                else:
+                if next_low < 0:
                     break
+                low = next_low
                 slot -= 1
             if slot >= 0:
                 continue
             slot = anchor + 1
             while slot <= last:  # later words, forwards
                 keys = slots[slot]
+                next_high = -1
                 for p in range(high + 1, min(high + 2 + MAX_GAP if gaps[slot] else high + 2, count)):
                     info = infos[p]
-                    if info is not None and not info.keys.isdisjoint(keys) \
-                            and (cased is None or scan.written(p) in cased[slot]):
-                        high = p
+                    if info is nothing:
+                        continue
+                    if info is sentence_break:
                         break
-                else:
+                    if not info.keys.isdisjoint(keys) and (cased is None or scan.written(p) in cased[slot]):
+                        next_high = p
+                        break
+                if next_high < 0:
                     break
+                high = next_high
                 slot += 1
             if slot <= last:
                 continue
-            # A sentence break at a position in (low, high] splits the phrase.
-            split = bisect.bisect_right(scan.breaks, low)
-            if split < len(scan.breaks) and scan.breaks[split] <= high:
-                continue
-            if not every and found and scan.field_of(found[-1][0]) == scan.field_of(low):
-                continue  # only the first occurrence in each text is needed
             found.append((low, high))
-            fields_found += 1
-            if not every and fields_found == len(scan.texts):
-                break
+            if not every:
+                fields_found += 1
+                if fields_found == len(scan.texts):
+                    break
+                field_index = scan.field_of(low)
+                skip_below = scan.field_starts[field_index + 1] if field_index + 1 < len(scan.texts) else count
         return found
 
 
 class _Scan:
-    """One pass over a record's texts: what the matcher needs to know about its words."""
+    """One pass over a record's texts: what the matcher needs to know about its words.
+
+    A position numbers the tokens of all the texts in turn, with a break
+    between two texts so that no phrase runs from one into the next. Breaks
+    take positions too, but a phrase never spans one, so the words a "~" may
+    skip are still counted in words.
+
+    Tokens are split, looked up and filtered in C; Python code runs only for
+    distinct words and for the occurrences of positional words.
+    """
 
     def __init__(self, matcher: Matcher, texts: list[str]):
         self.texts = texts
-        self.lowered = [_lower(text) for text in texts]
-        self.known, self.word_info = matcher._words, matcher._word_info
-        self.matches: list[re.Match] = []  # every word, by position
-        self.infos: list[_WordInfo | None] = []  # what each word can be part of, by position
-        self.field_starts: list[int] = []  # position of each text's first word
-        self.breaks: list[int] = []  # positions that start a new sentence
+        self.infos: list[_WordInfo] = []  # by position: what each token means
+        self.field_starts: list[int] = []  # position of each text's first token
         self.present: set[str] = set()  # keys of the phrase words seen
         self.anchors: dict[str, list[int]] = {}  # key of an anchor word -> its positions
         self.covered_positions: dict[str, list[int]] = {}  # key of a term inside a phrase -> positions
-        self.case_words: list[int] = []
+        self.case_words: list[int] = []  # positions of words that may be one-word match_case terms
         self.firsts: list[dict[int, int]] = []  # per text: one-word term -> first position
-        known, word_info = self.known, self.word_info
-        anchors, covered_positions = self.anchors, self.covered_positions
-        add_match, add_info = self.matches.append, self.infos.append
-        tracked: list[frozenset[str]] = []
-        position = 0
-        for lowered in self.lowered:
-            self.field_starts.append(position)
-            self.breaks.append(position)  # no phrase runs from one text into the next
+        # Per text: its lower-cased text split into [between, token, between, ..., between],
+        # and, once a span is asked for, the running total of those pieces' lengths.
+        self._pieces: list[list[str]] = []
+        self._piece_ends: list[list[int] | None] = []
+        known = matcher._words
+        infos, anchors, covered_positions = self.infos, self.anchors, self.covered_positions
+        for field_index, text in enumerate(texts):
+            if field_index:
+                infos.append(_BREAK)
+            start = len(infos)
+            self.field_starts.append(start)
+            lowered = _lower(text)
+            pieces = (_TOKEN if "_" in lowered else _TOKEN_WITHOUT_UNDERSCORES).split(lowered)
+            self._pieces.append(pieces)
+            self._piece_ends.append(None)
+            try:
+                field_infos = list(map(known.__getitem__, islice(pieces, 1, None, 2)))  # tokens: the odd pieces
+            except KeyError:  # some words are not in the cache yet
+                field_infos = matcher._look_up(pieces[1::2])
+            infos += field_infos
             first: dict[int, int] = {}
             self.firsts.append(first)
-            for match in _WORD_OR_BREAK.finditer(lowered):
-                if match.lastindex:  # a sentence end or a blank line
-                    self.breaks.append(position)
-                    continue
-                add_match(match)
-                word = match.group()
-                info = known.get(word, _UNKNOWN)
-                if info is _UNKNOWN:
-                    info = word_info(word)
-                add_info(info)
-                if info is not None:
-                    if info.tracked:
-                        tracked.append(info.keys)
-                        for key in info.anchor_keys:
-                            if key in anchors:
-                                anchors[key].append(position)
-                            else:
-                                anchors[key] = [position]
-                        for key in info.covered_keys:
-                            if key in covered_positions:
-                                covered_positions[key].append(position)
-                            else:
-                                covered_positions[key] = [position]
-                        if info.cased:
-                            self.case_words.append(position)
+            # The occurrences of words whose positions matter, picked out in C.
+            positional = list(map(_IS_POSITIONAL, field_infos))
+            for position, info in zip(compress(range(start, len(infos)), positional),
+                                      compress(field_infos, positional)):
+                if info.anchor_keys:
+                    for key in info.anchor_keys:
+                        if key in anchors:
+                            anchors[key].append(position)
+                        else:
+                            anchors[key] = [position]
+                if info.covered_keys:
+                    for key in info.covered_keys:
+                        if key in covered_positions:
+                            covered_positions[key].append(position)
+                        else:
+                            covered_positions[key] = [position]
+                if info.case_terms:
+                    self.case_words.append(position)
+                if info.one_word_terms:
                     for term_index in info.one_word_terms:
                         if term_index not in first:
                             first[term_index] = position
-                position += 1
-        self.present.update(*tracked)
+        # Which phrase words are present depends on the distinct words only.
+        self.present.update(*[info.phrase_keys for info in set(infos) if info.phrase_keys])
 
     def field_of(self, position: int) -> int:
         return bisect.bisect_right(self.field_starts, position) - 1
 
+    def char_span(self, field_index: int, first: int, last: int) -> tuple[int, int]:
+        """(start, end) in characters, in text ``field_index``, of the words from position ``first`` to ``last``."""
+        ends = self._piece_ends[field_index]
+        if ends is None:
+            ends = self._piece_ends[field_index] = list(accumulate(map(len, self._pieces[field_index])))
+        field_start = self.field_starts[field_index]
+        # Token k of a text is piece 2k + 1: it starts where piece 2k ends.
+        return ends[2 * (first - field_start)], ends[2 * (last - field_start) + 1]
+
     def written(self, position: int) -> str:
         """The word at ``position`` as written (original capitals)."""
-        match = self.matches[position]
-        return normalise_word(self.texts[self.field_of(position)][match.start():match.end()])
-
-
-_UNKNOWN = object()  # a word not yet in the cache (None means "no term has it")
+        field_index = self.field_of(position)
+        start, end = self.char_span(field_index, position, position)
+        return normalise_word(self.texts[field_index][start:end])
 
 
 def _lower(text: str) -> str:

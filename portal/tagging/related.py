@@ -23,7 +23,7 @@ import heapq
 import math
 import string
 from collections import Counter
-from operator import itemgetter
+from heapq import heappush, heapreplace
 from typing import Hashable, Iterable, Sequence
 
 THEME_WEIGHT = 0.5  # a record sharing all its themes counts like a half-identical text
@@ -86,16 +86,20 @@ def related_records(items: Iterable[tuple[ItemId, Sequence[str], str]], limit: i
         # limit-th best score found, no later one can enter the result.
         scored = []
         top: list[float] = []  # the best `limit` scores so far (a heap: top[0] is the lowest)
-        for other, text_score in sorted(similarity.items(), key=itemgetter(1), reverse=True):
+        for other in sorted(similarity, key=similarity.__getitem__, reverse=True):
+            text_score = similarity[other]
             if len(top) == limit and text_score + THEME_WEIGHT < top[0]:
                 break
-            score = text_score + THEME_WEIGHT * _jaccard(mask, masks[other])
+            # THEME_WEIGHT x Jaccard similarity of the themes (as _jaccard, inlined: it runs very often)
+            other_mask = masks[other]
+            shared = (mask & other_mask).bit_count()
+            score = text_score + THEME_WEIGHT * (shared / (mask | other_mask).bit_count() if shared else 0.0)
             if score >= MIN_SCORE:
                 scored.append((-score, ids[other]))
                 if len(top) < limit:
-                    heapq.heappush(top, score)
+                    heappush(top, score)
                 elif score > top[0]:
-                    heapq.heapreplace(top, score)
+                    heapreplace(top, score)
         # The sums are made in the same order whatever the input order, so equal
         # scores are exactly equal and the id decides.
         result[item_id] = [other_id for _, other_id in heapq.nsmallest(limit, scored)]
@@ -116,17 +120,20 @@ def _jaccard(a: int, b: int) -> float:
 
 def _signatures(texts: list[str]) -> list[list[tuple[str, float]]]:
     """Each text's most distinctive words with their normalised TF-IDF weights."""
-    normalised: dict[str, str] = {}
-    counts_per_text: list[dict[str, int]] = []
+    normalised: dict[str, str] = {}  # word -> its term ("" for none), worked out once per word
+    counts_per_text: list[Counter] = []
     document_frequency: Counter = Counter()
     for text in texts:
-        counts: dict[str, int] = {}
-        for word, count in Counter(text.lower().translate(_TO_SPACE).split()).items():
-            term = normalised.get(word)
-            if term is None:
-                term = normalised[word] = _normalise(word)
-            if term:
-                counts[term] = counts.get(term, 0) + count
+        words = text.lower().translate(_TO_SPACE).split()
+        terms = list(map(normalised.get, words))
+        if None in terms:  # some words are new
+            for word in set(words).difference(normalised):
+                normalised[word] = _normalise(word)
+            terms = list(map(normalised.__getitem__, words))
+        # Term -> count, in the order the terms first occur (the weights below
+        # are summed in that order).
+        counts = Counter(terms)
+        counts.pop("", None)
         counts_per_text.append(counts)
         document_frequency.update(counts.keys())
 
@@ -142,9 +149,10 @@ def _signatures(texts: list[str]) -> list[list[tuple[str, float]]]:
         if norm == 0.0:
             signatures.append([])
             continue
-        # A word in no other record cannot relate this one to anything.
-        top = heapq.nlargest(SIGNATURE_SIZE, ((w, term) for term, w in weights
-                                              if w > 0 and document_frequency[term] > 1))
+        # A word in no other record cannot relate this one to anything. (Sorting
+        # is what heapq.nlargest is documented to equal, and faster here.)
+        top = sorted([(w, term) for term, w in weights if w > 0 and document_frequency[term] > 1],
+                     reverse=True)[:SIGNATURE_SIZE]
         signatures.append([(term, w / norm) for w, term in top])
     return signatures
 

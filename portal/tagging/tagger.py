@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .matching import Hit
+from .matching import Found, Hit
 from .taxonomy import Taxonomy
 
 PLACES = ("title", "summary", "body")
@@ -68,10 +68,10 @@ def tag_record(taxonomy: Taxonomy, *, title: str, summary: str, body: str,
     texts = [title or "", summary or "", body or ""]
     found = taxonomy._matcher.find(texts)
     scores, signals_by_theme = _score(taxonomy, found.hits)
-    passed = [theme.id for theme in taxonomy.themes
-              if theme.id in scores and scores[theme.id] >= theme.threshold]
+    passed = [theme_id for theme_id, threshold in taxonomy._thresholds
+              if theme_id in scores and scores[theme_id] >= threshold]
 
-    order = {theme_id: position for position, theme_id in enumerate(taxonomy.ids)}
+    order = taxonomy._order
     editor = _in_taxonomy_order(editor_themes, order)
     rejected = _in_taxonomy_order(rejected_themes, order)
     automatic = [t for t in passed if t not in editor and t not in rejected]
@@ -80,10 +80,8 @@ def tag_record(taxonomy: Taxonomy, *, title: str, summary: str, body: str,
         fallback = automatic = _best_of(scores, signals_by_theme, taxonomy, exclude=set(rejected))
     themes = _in_taxonomy_order(editor + automatic, order)
 
-    spans = found.spans
-
     def evidence_for(theme_id: str) -> list[Evidence]:
-        return _evidence(theme_id, signals_by_theme.get(theme_id, []), spans, texts, body_first_line)
+        return _evidence(theme_id, signals_by_theme.get(theme_id, []), found, texts, body_first_line)
 
     evidence = {t: ([Evidence(t, "themes", FRONT_MATTER)] if t in editor else []) + evidence_for(t)
                 for t in themes}
@@ -102,7 +100,7 @@ def _best_of(scores: dict[str, float], hits_by_theme: dict[str, list[Hit]], taxo
     """
     def enough(theme_id: str) -> bool:
         hits = hits_by_theme.get(theme_id, ())
-        return len({hit.signal for hit in hits}) >= 2 or any(hit.field == 0 for hit in hits)
+        return len({signal for signal, _ in hits}) >= 2 or any(field_index == 0 for _, field_index in hits)
 
     eligible = {t: s for t, s in scores.items()
                 if t not in exclude and s >= taxonomy.fallback_threshold and enough(t)}
@@ -124,11 +122,12 @@ def _score(taxonomy: Taxonomy, hits: list[Hit]) -> tuple[dict[str, float], dict[
     best: dict[int, float] = {}
     by_theme: dict[str, list[Hit]] = {}
     for hit in hits:
-        theme_id, weight = table[hit.signal]
-        if hit.field == 0:
+        signal, field_index = hit
+        theme_id, weight = table[signal]
+        if field_index == 0:
             weight *= title_weight
-        if weight > best.get(hit.signal, 0.0):
-            best[hit.signal] = weight
+        if weight > best.get(signal, 0.0):
+            best[signal] = weight
         if theme_id in by_theme:
             by_theme[theme_id].append(hit)
         else:
@@ -140,13 +139,18 @@ def _score(taxonomy: Taxonomy, hits: list[Hit]) -> tuple[dict[str, float], dict[
     return scores, by_theme
 
 
-def _evidence(theme_id: str, hits: list[Hit], spans: dict[Hit, tuple[int, int]], texts: list[str],
+def _evidence(theme_id: str, hits: list[Hit], found: Found, texts: list[str],
               body_first_line: int) -> list[Evidence]:
     """The words found for a theme, where they first occur, in reading order."""
-    located = [(hit.field, *spans[hit], hit.signal) for hit in hits if hit in spans]
+    # hit: (signal, text number)
+    located = sorted([(hit[1], start, end, hit[0]) for hit, (start, end) in zip(hits, found.spans(hits))])
     items = []
-    for field_index, start, end, _ in sorted(located):
+    line, counted_to = body_first_line, 0  # the body's line at character `counted_to`
+    for field_index, start, end, _ in located:
         text = texts[field_index]
-        line = body_first_line + text.count("\n", 0, start) if field_index == 2 else None
-        items.append(Evidence(theme_id, " ".join(text[start:end].split()), PLACES[field_index], line))
+        if field_index == 2:  # in reading order: count the line breaks since the last one
+            line += text.count("\n", counted_to, start)
+            counted_to = start
+        items.append(Evidence(theme_id, " ".join(text[start:end].split()), PLACES[field_index],
+                              line if field_index == 2 else None))
     return items

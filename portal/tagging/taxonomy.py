@@ -62,11 +62,16 @@ class Taxonomy:
     _matcher: Matcher | None = field(default=None, repr=False, compare=False)
     # Signal index (as numbered by the matcher) -> (theme id, weight), for scoring.
     _signal_table: tuple[tuple[str, float], ...] = field(default=(), repr=False, compare=False)
+    # For the tagger: (theme id, threshold) and theme id -> position, in taxonomy order.
+    _thresholds: tuple[tuple[str, float], ...] = field(default=(), repr=False, compare=False)
+    _order: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         owners = [(position, signal) for position, theme in enumerate(self.themes)
                   for signal in theme.signals]
         object.__setattr__(self, "_by_id", {theme.id: theme for theme in self.themes})
+        object.__setattr__(self, "_thresholds", tuple((theme.id, theme.threshold) for theme in self.themes))
+        object.__setattr__(self, "_order", {theme_id: position for position, theme_id in enumerate(self.ids)})
         object.__setattr__(self, "_signal_table",
                            tuple((self.themes[position].id, signal.weight) for position, signal in owners))
         object.__setattr__(self, "_matcher", Matcher(

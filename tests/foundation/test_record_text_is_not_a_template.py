@@ -23,3 +23,21 @@ def test_a_macro_error_in_a_hand_written_page_fails_the_build(tmp_path):
     result = build(root)
     assert result.returncode != 0
     assert "Macro Syntax Error" not in (result.all_text() if result.site_dir.exists() else "")
+
+
+def test_a_macro_mistake_is_reported_at_its_file_and_line(tmp_path):
+    root = make_site(tmp_path)
+    (root / "docs" / "about.md").write_text(
+        "---\nrender_macros: true\n---\n\n# About\n\nFine.\n\n{{ no_such_macro() }}\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/about.md:9: macro error: UndefinedError: 'no_such_macro' is undefined" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_hand_written_pages_that_opt_in_get_their_macros(tmp_path):
+    result = build(make_site(tmp_path))
+    assert result.ok, result.output
+    home = result.read("index.html")
+    assert "{{" not in home and "latest_dilemmas" not in home
+    assert 'href="dilemmas/2023-001/"' in home  # from latest_dilemmas(), relative to the home page

@@ -119,5 +119,5 @@ def test_a_deeply_nested_body_is_an_error_not_a_crash(tmp_path):
         "dilemmas/x/list.md:28: the line is indented by 68 spaces",
         "dilemmas/x/quote.md:11: quotes are nested 50 deep",
         "dilemmas/x/brackets.md:11: the record has 200,000 '[' signs",
-        "dilemmas/x/definitions.md:9: the Markdown converter cannot read this record",
+        "dilemmas/x/definitions.md:12: the Markdown converter cannot read this record: it has 600 definitions",
     )

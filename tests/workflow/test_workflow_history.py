@@ -220,3 +220,54 @@ def test_the_built_record_page_shows_the_history_with_links_to_the_changes(tmp_p
     assert "2 March 2099" in history
     assert f'href="{REPO_URL}/commit/{outcome}"' in history
     assert "Outcome added" in history and "10 March 2099" in history
+
+
+def _table(found: history.RecordsHistory) -> dict:
+    return found.state()["files"]
+
+
+def test_a_build_resumes_the_history_from_the_last_one_with_the_same_result(lifecycle_repo):
+    """Each step of the lifecycle read on top of the state after the step before
+    gives exactly the table of one full read: moves and deletions included."""
+    repo, _, shas = lifecycle_repo
+    order = ["draft", "published", "retitled", "outcome", "moved", "typo"]
+    previous = None
+    for step in order:
+        repo.git("checkout", "-q", shas[step])
+        resumed = load_history(repo.path, "dilemmas", REPO_URL, previous=previous)
+        assert resumed.head == shas[step]
+        assert _table(resumed) == _table(load_history(repo.path, "dilemmas", REPO_URL)), step
+        previous = json_round_trip(resumed.state())
+    repo.git("checkout", "-q", "main")
+    repo.git("rm", "-q", "dilemmas/2099/2099-001.md")
+    repo.commit("Withdrawn and removed", "2099-03-07T09:00:00+00:00")
+    resumed = load_history(repo.path, "dilemmas", REPO_URL, previous=previous)
+    assert resumed.for_record("dilemmas/2099/2099-001.md") == []
+    assert _table(resumed) == _table(load_history(repo.path, "dilemmas", REPO_URL))
+
+
+def test_rewritten_history_is_read_afresh_not_resumed(lifecycle_repo):
+    repo, path, shas = lifecycle_repo
+    before = load_history(repo.path, "dilemmas", REPO_URL).state()
+    # The last commit is replaced by another: the saved commit is off the main line.
+    repo.git("reset", "-q", "--hard", shas["moved"])
+    repo.write(path, dilemma("2099-001", "closed", extra="outcome_approved: 2099-03-04\nresponse_date: 2099-03-08\n",
+                             outcome=OUTCOME))
+    amended = repo.commit("Closed instead", "2099-03-08T09:00:00+00:00")
+    resumed = load_history(repo.path, "dilemmas", REPO_URL, previous=before)
+    assert _table(resumed) == _table(load_history(repo.path, "dilemmas", REPO_URL))
+    assert (RESPONSE_ADDED, day("2099-03-08"), f"{REPO_URL}/commit/{amended}") in resumed.for_record(path)
+
+
+def test_a_damaged_saved_history_is_ignored(lifecycle_repo):
+    repo, path, _ = lifecycle_repo
+    full = load_history(repo.path, "dilemmas", REPO_URL)
+    for damaged in ({"head": full.head, "pathspec": full.pathspec, "files": {"x": [1]}},
+                    {"head": full.head, "pathspec": full.pathspec, "files": "x"}, {"head": 7}, "x"):
+        resumed = load_history(repo.path, "dilemmas", REPO_URL, previous=damaged)
+        assert resumed.for_record(path) == full.for_record(path)
+
+
+def json_round_trip(value):
+    import json
+    return json.loads(json.dumps(value))

@@ -12,10 +12,11 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache, reduce
+from operator import or_
 
 from ..rules import Rules
-from ..text import Tokens
+from ..text import Tokens, lookup_all
 
 ERROR = "error"
 WARNING = "warning"
@@ -33,6 +34,46 @@ _SPACE = " \t\r\n"
 
 # A paragraph break, or the end of a sentence followed by a space.
 _SENTENCE_END_RE = re.compile(r"\n[ \t]*\n|(?<=[.!?])[\"'’”)]*\s+|\n(?=[ \t]*(?:[-*+>#]|\d+[.)]))")
+
+
+# --- the words a record can contain ---------------------------------------------
+# Detectors look for words such as "incident" or "snapchat" in every record,
+# each search a pass over the whole text. The record's words are known anyway
+# (Scan.tokens), and a word recurs across records, so each distinct word notes
+# once (in a bounded cache) which looked-for words it contains: when none of a
+# record's words contains one, its search can be skipped.
+#
+# Why that is exact, for an ASCII text and a looked-for word of two or more
+# ASCII letters or digits: an occurrence of it in the lower-cased text lies in
+# one run of letters and digits, and every such run is part of one token
+# (tokens are whole runs joined by apostrophes or hyphens; the possessive "'s"
+# dropped from a token's text is a run of one letter). An ASCII token's key
+# is its text in lower case, so that key contains the looked-for word.
+_WATCHABLE_RE = re.compile(r"[a-z0-9]{2,}\Z")
+_WATCHED_BITS: dict[str, int] = {}  # looked-for word -> its bit
+_CONTAINED_BITS: dict[str, int] = {}  # token key -> bits of the looked-for words in it
+
+
+def watch(words: Iterable[str]) -> None:
+    """Have Scan.possible() know these words (lower case). Words that are not
+    two or more ASCII letters or digits ("@", "log-in") are left out: they are
+    always possible."""
+    for word in words:
+        if word not in _WATCHED_BITS and _WATCHABLE_RE.match(word):
+            _WATCHED_BITS[word] = 1 << len(_WATCHED_BITS)
+            _CONTAINED_BITS.clear()  # what was noted lacks the new word's bit
+
+
+def _contained_bits(key: str) -> int:
+    return sum(bit for word, bit in _WATCHED_BITS.items() if word in key)
+
+
+@lru_cache(maxsize=256)
+def _bits_of(words: tuple[str, ...]) -> tuple[int, tuple[int | None, ...]]:
+    """(all their bits, each one's bit or None if not watched). A word watched
+    after this was kept is treated as not watched: slower, never wrong."""
+    bits = tuple(map(_WATCHED_BITS.get, words))
+    return sum(bit for bit in bits if bit is not None), bits
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +108,30 @@ class Scan:
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in self.text)
         return lower
 
+    @cached_property
+    def _watched_bits(self) -> int:
+        """Bits of the watched words that may occur in `lower`: all of them
+        unless the text is ASCII (see watch()), and those of any word watched
+        after this was worked out."""
+        if not self.text.isascii():
+            return -1
+        watched_later = -1 << len(_WATCHED_BITS)
+        keys = list(set(self.tokens.keys))
+        return reduce(or_, lookup_all(_CONTAINED_BITS, keys, _contained_bits), watched_later)
+
+    def possible(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words (lower case) that may occur in `lower`, in order: a
+        watched word that none of the record's words contains cannot."""
+        mask, bits = _bits_of(words)
+        present = self._watched_bits & mask
+        if present == mask:
+            return words
+        return tuple(word for word, bit in zip(words, bits) if bit is None or present & bit)
+
     def has_any(self, keywords: tuple[str, ...], *, case_sensitive: bool = False) -> bool:
-        text = self.text if case_sensitive else self.lower
-        return any(map(text.__contains__, keywords))
+        if case_sensitive:
+            return any(map(self.text.__contains__, keywords))
+        return any(map(self.lower.__contains__, self.possible(keywords)))
 
     @cached_property
     def digit_windows(self) -> list[tuple[int, int, int]]:
@@ -77,6 +139,8 @@ class Scan:
         words and merged. Numeric detectors look only there: most of a record
         is words, and scanning it with a dozen expressions is most of the cost."""
         text = self.text
+        if text.isascii() and not any(map(text.__contains__, "0123456789")):
+            return []  # no digit (in ASCII text \d is [0-9]; a one-character search is very fast)
         size = len(text)
         windows: list[list[int]] = []
         for match in _DIGIT_CLUSTER_RE.finditer(text):
@@ -95,6 +159,11 @@ class Scan:
             else:
                 windows.append([start, end, digits])
         return [(s, e, d) for s, e, d in windows]
+
+    @cached_property
+    def most_digits(self) -> int:
+        """The most digits in any window (0 if none): windows(n) is empty when n is more."""
+        return max((d for _, _, d in self.digit_windows), default=0)
 
     def windows(self, min_digits: int) -> list[tuple[int, int]]:
         return [(s, e) for s, e, d in self.digit_windows if d >= min_digits]
@@ -207,29 +276,54 @@ class PatternDetector:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_context_re", context_pattern(self.context))
+        watch(self.keywords)
+        if self.lowercase:
+            watch(self.starts)
+        # The case-sensitive keywords are titles and acronyms ("PC", "Sgt"):
+        # one search for all of them stops only where one of their (mostly
+        # capital) first letters occurs, where a test per keyword reads the
+        # whole record once each. It finds one exactly when any() would.
+        object.__setattr__(self, "_case_keywords_re", re.compile(
+            "|".join(map(re.escape, self.case_keywords))) if self.case_keywords else None)
+        # When every start contains a keyword, finding a start means the record
+        # has a keyword: the anchored search already does the keyword test.
+        object.__setattr__(self, "_keywords_implied_by_starts", bool(
+            self.lowercase and self.starts
+            and all(any(k in s for k in self.keywords) for s in self.starts)))
 
     @property
     def message(self) -> str:
         return f"{self.title}: {self.advice}"
 
+    def _worth_scanning(self, scan: Scan) -> bool:
+        """The cheap pre-checks above, cheapest first."""
+        if self.min_digits and scan.most_digits < self.min_digits:
+            return False  # no window to scan
+        implied = self._keywords_implied_by_starts  # type: ignore[attr-defined]
+        if self.keywords and not implied and not scan.has_any(self.keywords):
+            return False
+        if self.case_keywords and not self._case_keywords_re.search(scan.text):  # type: ignore[attr-defined]
+            return False
+        return self.hint is None or self.hint.search(scan.lower) is not None
+
     def _matches(self, scan: Scan) -> Iterator[re.Match[str]]:
-        if self.keywords and not scan.has_any(self.keywords):
-            return
-        if self.case_keywords and not scan.has_any(self.case_keywords, case_sensitive=True):
-            return
-        if self.hint is not None and not self.hint.search(scan.lower):
-            return
         text = scan.lower if self.lowercase else scan.text
         if not self.min_digits:
             if self.starts:
-                yield from _matches_from(self.pattern, text, self.starts)
+                starts = scan.possible(self.starts) if self.lowercase else self.starts
+                yield from _matches_from(self.pattern, text, starts)
             else:
                 yield from self.pattern.finditer(text)
             return
         for start, end in scan.windows(self.min_digits):
             yield from self.pattern.finditer(text, start, end)
 
-    def find(self, scan: Scan) -> Iterator[Hit]:
+    def find(self, scan: Scan) -> Iterable[Hit]:
+        # Most detectors find nothing to scan in most records: say so before
+        # making any generator.
+        return self._hits(scan) if self._worth_scanning(scan) else ()
+
+    def _hits(self, scan: Scan) -> Iterator[Hit]:
         context_re = self._context_re  # type: ignore[attr-defined]
         for match in self._matches(scan):
             if self.validate is not None and not self.validate(match):

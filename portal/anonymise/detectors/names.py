@@ -132,7 +132,8 @@ _SPEECH_VERBS = frozenset((
 ))
 _LOWERCASE_TRIGGERS = _RELATIONS | _NAMING_WORDS | _LOWERCASE_TITLES | {"known"}
 _LETTER_LABELS = frozenset("ABCDEFGHJKLMNOPQRSTUVWXYZ")
-_INITIAL_RE = re.compile(r"^[A-Z]$")
+# A single capital letter (a token holds no line break, so this is r"^[A-Z]$").
+_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _TITLE_GAP_RE = re.compile(r"\A\.?[ \t]*(?:\r?\n[ \t]*)?\Z")
 _NAME_GAP_RE = re.compile(r"\A[ \t]*(?:\r?\n[ \t]*)?\Z")
 _INITIAL_GAP_RE = re.compile(r"\A\.?[ \t]*(?:\r?\n[ \t]*)?\Z")
@@ -165,12 +166,24 @@ class _Lines:
         return self._cache[start]
 
 
+def _first_strength(key: str, rules: Rules) -> int:
+    """_NameFinder.first_strength of a word with this key."""
+    if len(key) < 2 or not rules.is_first_name(key):
+        return NONE
+    if key in _FUNCTION_WORDS and key not in rules.ordinary_words:
+        return NONE  # "An", "So": listed as names somewhere, never one here
+    return WEAK if rules.is_ambiguous_name(key) else STRONG
+
+
 class _NameFinder:
     def __init__(self, scan: Scan, detector: FunctionDetector) -> None:
         self.scan = scan
         self.text = scan.text
         self.tokens = scan.tokens
-        self.starts, self.ends = self.tokens.starts, self.tokens.ends
+        # Plain lists, for the checks that need only a word's text or key:
+        # quicker than making its Token.
+        self.starts, self.texts, self.keys = self.tokens.starts, self.tokens.texts, self.tokens.keys
+        self.count = len(self.tokens)
         self.rules: Rules = scan.rules
         self.detector = detector
         self.lines = _Lines(scan)
@@ -178,27 +191,25 @@ class _NameFinder:
     # --- token predicates -------------------------------------------------------
     def gap(self, i: int, pattern: re.Pattern[str]) -> bool:
         """Whether only `pattern` lies between token i-1 and token i."""
-        between = self.text[self.ends[i - 1]:self.starts[i]]
+        between = self.text[self.starts[i - 1] + len(self.texts[i - 1]):self.starts[i]]
         return between == " " or bool(pattern.match(between))
 
     def capitalised(self, t: Token) -> bool:
-        if not t.is_word or not t.is_capitalised:
+        # t.is_word and t.is_capitalised, then t.is_upper, spelt out: this runs
+        # for most words the scan stops at.
+        text = t.text
+        if t.has_digit or not text[:1].isupper():
             return False
-        if t.is_upper:
+        if len(text) > 1 and text.isupper():
             return self.lines.style(t)[0]  # capitals are acronyms outside upper-case lines
         return True
 
     def is_initial(self, t: Token) -> bool:
-        return bool(_INITIAL_RE.match(t.text))
+        return t.text in _INITIALS
 
     def first_strength(self, t: Token) -> int:
         """STRONG for a first name, WEAK for one that is also a word ("Grace")."""
-        key = t.key
-        if len(key) < 2 or not self.rules.is_first_name(key):
-            return NONE
-        if key in _FUNCTION_WORDS and key not in self.rules.ordinary_words:
-            return NONE  # "An", "So": listed as names somewhere, never one here
-        return WEAK if self.rules.is_ambiguous_name(key) else STRONG
+        return _first_strength(t.key, self.rules)
 
     def surname_strength(self, t: Token) -> int:
         """KNOWN: a listed surname that is not a common word ("Okafor", "Turner");
@@ -218,13 +229,13 @@ class _NameFinder:
 
     def org_follows(self, i: int, *, place_surnames: bool = False) -> bool:
         """Token i (if any) is a place/organisation word right after a name."""
-        if i >= len(self.tokens) or not self.gap(i, _NAME_GAP_RE):
+        if i >= self.count or not self.gap(i, _NAME_GAP_RE):
             return False
-        key = self.tokens[i].key
+        key = self.keys[i]
         return key in _ORG_FOLLOWERS or (place_surnames and key in _PLACE_SURNAMES)
 
     def org_precedes(self, i: int) -> bool:
-        return i > 0 and self.tokens[i - 1].key in _ORG_PRECEDERS and self.gap(i, _TITLE_GAP_RE)
+        return i > 0 and self.keys[i - 1] in _ORG_PRECEDERS and self.gap(i, _TITLE_GAP_RE)
 
     def sentence_initial(self, t: Token) -> bool:
         """First word of its sentence, line or list item (markup aside)."""
@@ -234,10 +245,10 @@ class _NameFinder:
     # --- patterns ------------------------------------------------------------------
     def title_at(self, i: int) -> int | None:
         """Index after a title starting at token i, or None."""
-        if self.tokens[i].text not in _TITLE_FIRST_WORDS:
+        if self.texts[i] not in _TITLE_FIRST_WORDS:
             return None
-        for length in range(min(_MAX_TITLE_WORDS, len(self.tokens) - i), 0, -1):
-            words = tuple(t.text for t in self.tokens[i:i + length])
+        for length in range(min(_MAX_TITLE_WORDS, self.count - i), 0, -1):
+            words = tuple(self.texts[i:i + length])
             if words in _TITLE_SET and all(self.gap(k, _NAME_GAP_RE) for k in range(i + 1, i + length)):
                 return i + length
         if self.tokens[i].text in _LOWERCASE_TITLES:
@@ -246,21 +257,21 @@ class _NameFinder:
 
     def collect(self, i: int, *, allow_lower: bool = False) -> int:
         """Index after the run of name-like tokens starting at token i (at most 4)."""
+        tokens = self.tokens
         k = i
-        while k < len(self.tokens) and k - i < 4:
-            t = self.tokens[k]
-            gap_pattern = _INITIAL_GAP_RE if k > i and self.is_initial(self.tokens[k - 1]) else _NAME_GAP_RE
-            if k > i and not self.gap(k, gap_pattern):
-                break
-            if t.key in _ORG_FOLLOWERS and k > i:
-                break
+        while k < self.count and k - i < 4:
+            if k > i:
+                gap_pattern = _INITIAL_GAP_RE if self.texts[k - 1] in _INITIALS else _NAME_GAP_RE
+                if not self.gap(k, gap_pattern) or self.keys[k] in _ORG_FOLLOWERS:
+                    break
+            t = tokens[k]
             if self.capitalised(t) or (allow_lower and t.is_word and t.is_lower and len(t.text) > 1):
                 k += 1
                 if t.possessive:
                     break
                 continue
-            followed = k + 1 < len(self.tokens) and self.capitalised(self.tokens[k + 1])
-            if t.key in _PARTICLES and k > i and followed:
+            # A particle inside a surname ("van der Berg"), if a capitalised word follows.
+            if k > i and t.key in _PARTICLES and k + 1 < self.count and self.capitalised(tokens[k + 1]):
                 k += 1
                 continue
             break
@@ -381,8 +392,10 @@ class _NameFinder:
         return i, end
 
     def standalone(self, i: int) -> bool:
+        if _first_strength(self.keys[i], self.rules) != STRONG:
+            return False
         t = self.tokens[i]
-        if self.first_strength(t) != STRONG or not self.capitalised(t) or t.is_upper:
+        if not self.capitalised(t) or t.is_upper:
             return False
         if len(t.text) < 3 or self.org_follows(i + 1, place_surnames=True) or self.org_precedes(i):
             return False
@@ -489,11 +502,12 @@ def _may_start_name(text: str, rules: Rules) -> bool:
     if not text.isalpha() and _DIGIT_RE.search(text) is not None:
         return False
     key = _compute_key(text)
-    first_names = rules.first_names
-    if not text[0].isupper() and key not in _LOWERCASE_TRIGGERS and key not in first_names \
-            and ("-" not in key or not rules.is_first_name(key)):
-        return False
-    return not (key in _FUNCTION_WORDS and key not in first_names)
+    if not text[0].isupper() and key not in _LOWERCASE_TRIGGERS:
+        # Neither capitalised (so no title but "mr", no capitalised name, no
+        # initial) nor a trigger: the scan could only find a lower-case name
+        # here ("daniel price"), and lowercase_name() starts with this test.
+        return text.islower() and _first_strength(key, rules) == STRONG and key not in _FUNCTION_WORDS
+    return not (key in _FUNCTION_WORDS and key not in rules.first_names)
 
 
 # Per rules, word (as tokenized) -> _may_start_name: words repeat across records.

@@ -11,7 +11,7 @@ from itertools import compress
 
 from ..registry import register
 from ..text import word_key
-from .base import WARNING, FunctionDetector, Hit, PatternDetector, Scan
+from .base import WARNING, FunctionDetector, Hit, PatternDetector, Scan, watch
 from .government_ids import DAY, MONTHS
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -172,8 +172,11 @@ def _place_words(scan: Scan, type_start: int) -> int:
 def _find_places(scan: Scan, detector: FunctionDetector) -> Iterator[Hit]:
     tokens = scan.tokens
     rules = scan.rules
-    # Where a place type can begin; every other word is passed over.
-    candidates = list(compress(range(len(tokens)), map(_TYPE_FIRST_WORDS.__contains__, tokens.texts)))
+    # Where a place type can begin; every other word is passed over (most
+    # records have none: one set operation in C says so).
+    texts = tokens.texts
+    candidates = [] if _TYPE_FIRST_WORDS.isdisjoint(texts) else list(
+        compress(range(len(tokens)), map(_TYPE_FIRST_WORDS.__contains__, texts)))
     next_start = 0
     i = 0
     while True:
@@ -202,7 +205,7 @@ def _find_places(scan: Scan, detector: FunctionDetector) -> Iterator[Hit]:
         i += length
     # "the village of Empingham", "Empingham village" (a county name before
     # "village" is not a place: "a Rutland village").
-    mentions_village = "village" in scan.lower or "hamlet" in scan.lower
+    mentions_village = scan.has_any(_VILLAGE_WORDS)
     for match in _VILLAGE_RE.finditer(scan.text) if mentions_village else ():
         group = "named" if match.group("named") else "before"
         start, end = match.span(group)
@@ -210,6 +213,8 @@ def _find_places(scan: Scan, detector: FunctionDetector) -> Iterator[Hit]:
             yield detector.hit(*match.span())
 
 
+_VILLAGE_WORDS = ("village", "hamlet")
+watch(_VILLAGE_WORDS)
 _VILLAGE_RE = re.compile(r"\b(?:village|hamlet)\s+of\s+(?P<named>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
                          r"|(?<![\w])(?P<before>[A-Z][\w'’-]+)\s+village\b")
 
@@ -240,8 +245,12 @@ _SENTENCE_RE = re.compile(
 )
 
 
+_COURT_WORDS = ("court", "magistrates", "tribunal")
+watch(_COURT_WORDS)
+
+
 def _find_court_sentences(scan: Scan, detector: FunctionDetector) -> Iterator[Hit]:
-    if not scan.has_any(("court", "magistrates", "tribunal")) or not _COURT_RE.search(scan.text):
+    if not scan.has_any(_COURT_WORDS) or not _COURT_RE.search(scan.text):
         return
     for match in _SENTENCE_RE.finditer(scan.text):
         yield detector.hit(*match.span())

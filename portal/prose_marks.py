@@ -1,0 +1,113 @@
+"""Record prose in the generated pages, marked so that the HTML the site
+generator makes of it can be checked against the safe subset (``safety``).
+
+The render stage inserts each record's prose between two HTML comments that
+carry a number chosen afresh for every build. The site generator converts
+each page once; the build then finds every marked stretch in the page's HTML,
+checks it with ``safety.check_html(..., rendered=True)`` and removes the marks.
+So the build checks the HTML it publishes, and no record is converted twice.
+
+A stretch holds all of one record's prose on a page, with the portal's
+section headings between (plain headings pass the check) and, where the page
+needs them, a few elements of the portal's own: those carry the build's
+number in an attribute (``own``), are left out of the check and lose the
+attribute afterwards. One stretch per record keeps the marks few: each costs
+the converter as much as a paragraph.
+
+A record cannot forge or hide a mark: records may not contain HTML comments
+(both layers of ``safety`` refuse them) and cannot know the number. A page
+whose marks do not all come back in pairs is itself a problem, so a record
+that swallowed a mark (an unclosed block of raw HTML, say) fails the build
+instead of escaping the check.
+
+Command-line checks have no site generator: they convert each record
+themselves (``safety.check_rendered``), which finds the same problems.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+from .safety import check_html, find_line
+
+_PLAIN_LINK_CLASS = "headerlink"  # the permalink the table of contents adds to a heading
+
+
+@dataclass(frozen=True)
+class ProseOrigin:
+    """Where a stretch of prose was written: the record file and its body's first line."""
+
+    path: str
+    body_line: int
+
+
+@dataclass
+class ProseMarks:
+    """The marks of one build. ``mark`` is called while pages are rendered;
+    ``check_page`` for each page's HTML once it is converted."""
+
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
+    origins: list[ProseOrigin] = field(default_factory=list)
+    _numbers: dict[ProseOrigin, int] = field(default_factory=dict)
+
+    def mark(self, text: str, path: str, body_line: int) -> str:
+        """``text`` between marks, as a Markdown block of its own."""
+        origin = ProseOrigin(path, body_line)
+        number = self._numbers.get(origin)
+        if number is None:
+            number = self._numbers[origin] = len(self.origins)
+            self.origins.append(origin)
+        return (f"<!-- portal-prose {self.token} {number} -->\n\n{text.strip()}\n\n"
+                f"<!-- /portal-prose {self.token} {number} -->\n")
+
+    def own(self, start_tag: str) -> str:
+        """A start tag of the portal's own inside a stretch of prose (``<p class=...>``)."""
+        return f'{start_tag[:-1]} data-portal-own="{self.token}">'
+
+    def check_page(self, html: str, markdown: str, page_path: str,
+                   root: Path) -> tuple[str, list[Problem]]:
+        """The page's HTML without the marks, and every problem in its marked prose."""
+        opened = markdown.count(f"<!-- portal-prose {self.token} ")
+        if not opened:
+            return html, []
+        stretch = re.compile(rf"<!-- portal-prose {self.token} (\d+) -->(.*?)"
+                             rf"<!-- /portal-prose {self.token} \1 -->\n?", re.DOTALL)
+        own_tag = re.compile(rf'<[^<>]* data-portal-own="{self.token}">')
+        problems: list[Problem] = []
+        found = 0
+        for match in stretch.finditer(html):
+            found += 1
+            origin = self.origins[int(match.group(1))]
+            problems += _problems_in(own_tag.sub("", match.group(2)), origin, root)
+        cleaned = stretch.sub(lambda m: m.group(2), html).replace(f' data-portal-own="{self.token}"', "")
+        if found != opened or self.token in cleaned:
+            # Some prose ran past its end mark: say which records the page shows.
+            shown = sorted({self.origins[int(n)].path for n in
+                            re.findall(rf"portal-prose {self.token} (\d+)", markdown)})
+            problems += [Problem(path, 1, f"the record's text on page '{page_path}' could not be told "
+                                          "apart from the page around it once converted (is a block "
+                                          "of raw HTML or a list left unclosed?)") for path in shown]
+        return cleaned, sorted(set(problems))
+
+
+def _problems_in(html: str, origin: ProseOrigin, root: Path) -> list[Problem]:
+    issues = check_html(html, rendered=True, allowed_link_classes={_PLAIN_LINK_CLASS})
+    if not issues:
+        return []
+    # Rare: read the record again to point at the line that caused the problem.
+    try:
+        text = (root / origin.path).read_text(encoding="utf-8-sig")
+    except OSError:
+        text = ""
+    body_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[origin.body_line - 1:]
+    problems, seen = [], set()
+    for issue in issues:
+        if issue.message in seen:  # one report of each kind per record
+            continue
+        seen.add(issue.message)
+        line = origin.body_line - 1 + find_line(body_lines, issue.needle)
+        problems.append(Problem(origin.path, line, issue.message + " (found in the converted HTML)"))
+    return problems

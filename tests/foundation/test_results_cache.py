@@ -1,0 +1,88 @@
+"""The results cache: a rebuild reuses each unchanged record's checks and
+themes, gives the same site, and never lets a change slip past the checks."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sitekit import build, dilemma, make_site
+
+CACHE = Path(".cache/portal/results.json")
+SENTENCE = "A fictional sergeant lends a pool car to a neighbour for a weekend."
+BODY = (f"## Scenario\n\n{SENTENCE}\n\n## Questions for the panel\n\nShould the sergeant "
+        "be disciplined for misuse of force vehicles?\n")
+PHONE = "07700 900461"  # an Ofcom drama number
+
+
+def _reused(output: str) -> tuple[int, int]:
+    match = re.search(r"results cache: ([\d,]+) of ([\d,]+) checks and taggings reused", output)
+    assert match, output
+    return int(match.group(1).replace(",", "")), int(match.group(2).replace(",", ""))
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml")
+            and p.name != "sitemap.xml"}
+
+
+def test_a_rebuild_reuses_every_result_and_builds_the_same_site(tmp_path):
+    root = make_site(tmp_path, {"x/car.md": dilemma("2099-301", body=BODY)})
+    cold = build(root, site_dir=tmp_path / "cold")
+    assert cold.ok, cold.output
+    assert _reused(cold.output)[0] == 0
+    warm = build(root, site_dir=tmp_path / "warm")
+    assert warm.ok, warm.output
+    reused, total = _reused(warm.output)
+    assert reused == total > 0
+    assert _site_files(tmp_path / "cold") == _site_files(tmp_path / "warm")
+
+
+def test_an_edit_after_a_warm_build_is_checked_again(tmp_path):
+    root = make_site(tmp_path, {"x/car.md": dilemma("2099-302", body=BODY)})
+    assert build(root).ok
+    record = root / "dilemmas" / "x" / "car.md"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        SENTENCE, f"{SENTENCE} Call him on {PHONE}."), encoding="utf-8")
+    result = build(root)
+    assert not result.ok
+    assert re.search(r"dilemmas/x/car\.md:11:\d+: error uk-phone", result.output), result.output
+    assert PHONE not in result.output
+
+
+def test_a_change_to_the_rules_sets_the_whole_cache_aside(tmp_path):
+    root = make_site(tmp_path, {"x/car.md": dilemma("2099-303", body=BODY)})
+    assert build(root).ok
+    settings = root / "config" / "anonymise" / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n# reviewed again\n", encoding="utf-8")
+    result = build(root)
+    assert result.ok, result.output
+    assert _reused(result.output)[0] == 0
+
+
+def test_a_damaged_cache_means_a_full_check_not_a_skipped_one(tmp_path):
+    root = make_site(tmp_path, {"x/car.md": dilemma("2099-304", body=BODY.replace(SENTENCE, f"Ring {PHONE}."))})
+    (root / CACHE).parent.mkdir(parents=True)
+    (root / CACHE).write_text('{"format": 1, "fingerprint": "x", "stages": {"anonymise": 7', encoding="utf-8")
+    result = build(root)
+    assert not result.ok and "error uk-phone" in result.output
+    assert json.loads((root / CACHE).read_text(encoding="utf-8"))["stages"]  # rewritten, readable
+
+
+def test_the_cache_holds_results_never_record_text(tmp_path):
+    root = make_site(tmp_path, {"x/car.md": dilemma("2099-305", body=BODY.replace(SENTENCE, f"Ring {PHONE}."))})
+    assert not build(root).ok
+    stored = (root / CACHE).read_text(encoding="utf-8")
+    assert PHONE not in stored and PHONE.replace(" ", "") not in stored
+    assert "0**** 9*****" in stored  # the finding, masked as the build log shows it
+    assert "should the sergeant" not in stored.lower()
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_CACHE", "off")
+    root = make_site(tmp_path, {"x/car.md": dilemma("2099-306", body=BODY)})
+    result = build(root)
+    assert result.ok, result.output
+    assert "results cache off" in result.output
+    assert not (root / CACHE).exists()
