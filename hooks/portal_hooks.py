@@ -83,7 +83,9 @@ def on_pre_build(config):
     for warning in content.warnings:
         log.warning("%s", warning)
     _state["content"] = content
+    _state["theme_ids"] = {theme.name: theme.id for theme in content.themes.values()}  # partials/tags.html
     _state["converted_problems"] = set()
+    gc.freeze()  # the records live until the build ends (see on_files)
 
 
 def on_files(files, config):

@@ -53,6 +53,13 @@ class ProseMarks:
     origins: list[ProseOrigin] = field(default_factory=list)
     _numbers: dict[ProseOrigin, int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._opening = f"<!-- portal-prose {self.token} "
+        self._stretch = re.compile(rf"<!-- portal-prose {self.token} (\d+) -->(.*?)"
+                                   rf"<!-- /portal-prose {self.token} \1 -->\n?", re.DOTALL)
+        self._own_tag = re.compile(rf'<[^<>]* data-portal-own="{self.token}">')
+        self._own_attribute = f' data-portal-own="{self.token}"'
+
     def mark(self, text: str, path: str, body_line: int) -> str:
         """``text`` between marks, as a Markdown block of its own."""
         origin = ProseOrigin(path, body_line)
@@ -70,19 +77,16 @@ class ProseMarks:
     def check_page(self, html: str, markdown: str, page_path: str,
                    root: Path) -> tuple[str, list[Problem]]:
         """The page's HTML without the marks, and every problem in its marked prose."""
-        opened = markdown.count(f"<!-- portal-prose {self.token} ")
+        opened = markdown.count(self._opening)
         if not opened:
             return html, []
-        stretch = re.compile(rf"<!-- portal-prose {self.token} (\d+) -->(.*?)"
-                             rf"<!-- /portal-prose {self.token} \1 -->\n?", re.DOTALL)
-        own_tag = re.compile(rf'<[^<>]* data-portal-own="{self.token}">')
         problems: list[Problem] = []
         found = 0
-        for match in stretch.finditer(html):
+        for match in self._stretch.finditer(html):
             found += 1
             origin = self.origins[int(match.group(1))]
-            problems += _problems_in(own_tag.sub("", match.group(2)), origin, root)
-        cleaned = stretch.sub(lambda m: m.group(2), html).replace(f' data-portal-own="{self.token}"', "")
+            problems += _problems_in(self._own_tag.sub("", match.group(2)), origin, root)
+        cleaned = self._stretch.sub(r"\2", html).replace(self._own_attribute, "")
         if found != opened or self.token in cleaned:
             # Some prose ran past its end mark: say which records the page shows.
             shown = sorted({self.origins[int(n)].path for n in

@@ -71,7 +71,24 @@ def dilemmas_json(content: PortalContent) -> str:
         ],
         "dilemmas": [dilemma_record(content, d) for d in groups.published],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_document(payload)
+
+
+def json_document(payload: dict) -> str:
+    """JSON with each item of a top-level list on a line of its own: easy to
+    read and to compare line by line, and written by the C encoder (``indent``
+    would use the pure-Python one, a sizeable part of a large build)."""
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts = []
+    for key, value in payload.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + dump(item) for item in value)
+            parts.append(f"  {dump(key)}: [\n{items}\n  ]")
+        else:
+            parts.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def dilemmas_csv(content: PortalContent) -> str:

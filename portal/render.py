@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -149,7 +150,44 @@ def long_date(value: dt.date) -> str:
 
 def front_matter(**values) -> str:
     clean = {k: v for k, v in values.items() if v not in (None, "", [], {})}
-    return "---\n" + yaml.dump(clean, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
+    lines: list[str] = []
+    if not _plain_yaml(clean, lines, ""):  # something the short writer does not take
+        return "---\n" + yaml.dump(clean, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + "".join(lines) + "---\n\n"
+
+
+# Characters outside the Basic Multilingual Plane: JSON writes them as two
+# escapes (a surrogate pair), which YAML would not join back into one.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_YAML_KEY = re.compile(r"[a-z_]+\Z")
+
+
+def _plain_yaml(value: dict, lines: list[str], indent: str) -> bool:
+    """Front matter of the shapes the pages use (text, true/false, lists of
+    text, one level of mapping), written without PyYAML's representer (a
+    sizeable share of rendering thousands of pages). Text is written as JSON
+    writes a string, ASCII only: a double-quoted YAML scalar with the same
+    escapes, read back exactly. False for anything else."""
+    for key, item in value.items():
+        if not (isinstance(key, str) and _YAML_KEY.match(key)):
+            return False
+        if isinstance(item, bool):
+            lines.append(f"{indent}{key}: {'true' if item else 'false'}\n")
+        elif isinstance(item, str):
+            if _ASTRAL.search(item):
+                return False
+            lines.append(f"{indent}{key}: {json.dumps(item)}\n")
+        elif isinstance(item, list) and item and not indent:
+            if not all(isinstance(entry, str) and not _ASTRAL.search(entry) for entry in item):
+                return False
+            lines.append(f"{key}:\n" + "".join(f"- {json.dumps(entry)}\n" for entry in item))
+        elif isinstance(item, dict) and item and not indent:
+            lines.append(f"{key}:\n")
+            if not _plain_yaml(item, lines, "  "):
+                return False
+        else:
+            return False
+    return True
 
 
 def page_title(text: str) -> str:
