@@ -14,7 +14,7 @@ call to the domain code in ``portal/`` and hands back what MkDocs expects.
                   stop the build if that check found anything
     on_post_build / on_build_error
                   remove the folder the data files were written to; let the
-                  objects frozen in on_files be collected again
+                  objects frozen in on_pre_build and on_files be collected again
     on_post_page / on_post_template
                   complete each page's Content Security Policy with the hashes
                   of the theme's inline scripts and styles
