@@ -22,7 +22,7 @@ from .load import SourceFile, load_records
 from .media import MediaFile, published_media
 from .problems import Problem, RecordsInvalid, errors
 from .records import RecordSet
-from .results_cache import ResultsCache, text_key
+from .results_cache import CACHE_FILE, ResultsCache, text_key
 from .settings import SETTINGS_FILE, Settings, load_settings
 from .validate import Vocabulary, validate_records
 
@@ -39,6 +39,10 @@ def build_content(settings: Settings, *, convert_check: bool = True) -> PortalCo
                                               settings.principles_file])
     try:
         sources, problems = load_records(settings.records_dir, settings.root)      # 1. load
+        if cache.refused:
+            problems.append(Problem(CACHE_FILE.as_posix(), 1, "the results cache is committed to the "
+                                    "repository, so it was not used: remove it from git (it belongs "
+                                    "to the machine that built the site)", severity="warning"))
 
         checked: list[SourceFile] = []
 

@@ -18,6 +18,9 @@ Fail-safe by construction:
   means a cold build, never a skipped check.
 * Only the entries of the records in this build are written back, so the
   file never grows beyond the collection, and it is replaced atomically.
+* A cache file that git tracks is never read: it could only have come from a
+  commit, and a forged one could claim that a record has no findings. The
+  cache belongs to the machine that built it (``.cache/`` is ignored by git).
 
 ``PORTAL_CACHE=off`` in the environment turns it off (a cold build).
 """
@@ -26,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import sys
 import tempfile
 from importlib import metadata
@@ -71,6 +75,16 @@ def fingerprint(data_paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def _tracked_by_git(root: Path, relative: Path) -> bool:
+    """Whether git tracks the file (False outside a repository or without git)."""
+    try:
+        result = subprocess.run(["git", "ls-files", "--", relative.as_posix()], cwd=root,
+                                capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and bool(result.stdout.strip())
+
+
 class ResultsCache:
     """Results by stage and key. ``remember`` is the one way in: it returns the
     cached value or computes, stores and returns it."""
@@ -81,6 +95,7 @@ class ResultsCache:
         self._old: dict[str, dict[str, Any]] = {}
         self._new: dict[str, dict[str, Any]] = {}
         self.hits = self.misses = 0
+        self.refused = False  # the file was in git, so it was not trusted
 
     @classmethod
     def open(cls, root: Path, data_paths: list[Path]) -> "ResultsCache":
@@ -88,6 +103,12 @@ class ResultsCache:
         if os.environ.get("PORTAL_CACHE", "").lower() in ("off", "0", "false", "no"):
             return cls(None, "")
         cache = cls(root / CACHE_FILE, fingerprint(data_paths))
+        if not cache.path.exists():
+            return cache
+        if _tracked_by_git(root, CACHE_FILE):
+            cache.path = None  # neither read nor written: see the module's notes
+            cache.refused = True
+            return cache
         try:
             stored = json.loads(cache.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -130,6 +151,9 @@ class ResultsCache:
 
     def note(self) -> str:
         """One line for the build log."""
+        if self.refused:
+            return (f"results cache not used: {CACHE_FILE.as_posix()} is committed to the repository; "
+                    "every record was checked and tagged. Remove it from git (it is a local file)")
         if self.path is None:
             return "results cache off: every record was checked and tagged"
         total = self.hits + self.misses
@@ -145,6 +169,7 @@ class ResultsCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".results-", suffix=".json")
+            os.chmod(temporary, 0o644)  # like any other file of the working copy
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 # dumps, not dump: only dumps uses the C encoder.
                 out.write(json.dumps(data, separators=(",", ":"), ensure_ascii=False))

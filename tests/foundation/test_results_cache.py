@@ -86,3 +86,32 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
     assert result.ok, result.output
     assert "results cache off" in result.output
     assert not (root / CACHE).exists()
+
+
+def test_a_cache_file_committed_to_git_is_never_trusted(tmp_path):
+    """A forged cache in a pull request could claim a record has no findings."""
+    import os
+    import subprocess
+
+    def git(*args):
+        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+               "GIT_AUTHOR_NAME": "Fictional Editor", "GIT_AUTHOR_EMAIL": "editor@example.com",
+               "GIT_COMMITTER_NAME": "Fictional Editor", "GIT_COMMITTER_EMAIL": "editor@example.com"}
+        return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout
+
+    root = make_site(tmp_path, {"x/car.md": dilemma("2099-307", body=BODY.replace(SENTENCE, f"Ring {PHONE}."))})
+    assert not build(root).ok  # fills the cache with the finding
+    stored = json.loads((root / CACHE).read_text(encoding="utf-8"))
+    for entries in stored["stages"].values():
+        for key in entries:
+            entries[key] = [] if isinstance(entries[key], list) else entries[key]  # "no findings"
+    (root / CACHE).write_text(json.dumps(stored), encoding="utf-8")
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("add", "-f", CACHE.as_posix())
+    git("commit", "-q", "-m", "A change that smuggles in a cache")
+    assert git("ls-files", CACHE.as_posix()).strip()
+    result = build(root)
+    assert not result.ok
+    assert "error uk-phone" in result.output
+    assert ".cache/portal/results.json:1: warning: the results cache is committed" in result.output
