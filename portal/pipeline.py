@@ -13,6 +13,7 @@ on its text (and on the code and rules), so they are kept between builds in
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from pathlib import Path
 
@@ -44,17 +45,21 @@ def build_content(settings: Settings, *, convert_check: bool = True) -> PortalCo
                                     "repository, so it was not used: remove it from git (it belongs "
                                     "to the machine that built the site)", severity="warning"))
 
-        checked: list[SourceFile] = []
+        # Each record's text is hashed once: the safety and anonymisation results share the key.
+        keys = {source.path: text_key(source.text) for source in sources}
+        checked: list[SourceFile] = []  # the records validation checked for safety
 
-        def check_safety(source: SourceFile, convert: bool = convert_check) -> list[Problem]:
-            checked.append(source)
-            return _cached_problems(cache, f"safety-convert-{convert}", source,
+        def safety_problems(source: SourceFile, convert: bool) -> list[Problem]:
+            return _cached_problems(cache, f"safety-convert-{convert}", keys[source.path], source,
                                     lambda: safety.check_source(source, convert=convert))
+
+        def check_safety(source: SourceFile) -> list[Problem]:
+            checked.append(source)
+            return safety_problems(source, convert_check)
 
         def stop(problems: list[Problem]):
             if not convert_check:  # a failed build lists everything, as the command-line check does
-                problems += {p for source in list(checked) for p in check_safety(source, convert=True)} \
-                    - set(problems)
+                problems += {p for source in checked for p in safety_problems(source, True)} - set(problems)
             raise RecordsInvalid(problems)
 
         records, found = validate_records(sources, vocabulary, check_safety)        # 2. validate
@@ -64,7 +69,7 @@ def build_content(settings: Settings, *, convert_check: bool = True) -> PortalCo
         media, found = published_media(records, settings.root)
         problems += found
 
-        findings, accepted = check_anonymisation(settings, records, media, cache)  # 3. check
+        findings, accepted = check_anonymisation(settings, records, media, cache, keys)  # 3. check
         problems += findings
         if errors(problems):
             stop(problems)
@@ -112,26 +117,21 @@ def load_vocabularies(settings: Settings):
 
 
 def check_anonymisation(settings: Settings, records: RecordSet, media: list[MediaFile],
-                        cache: ResultsCache | None = None) -> tuple[list[Problem], list[str]]:
+                        cache: ResultsCache, keys: dict[str, str]) -> tuple[list[Problem], list[str]]:
     """Scan every record and image that will be published. Drafts are never
     published, so they do not block a build; editors check them with
-    scripts/check.py."""
-    loaded: list = []  # the rules are read only if a record is not in the cache
-
-    def rules():
-        if not loaded:
-            loaded.append(anonymise.load_rules(settings.anonymisation_dir))
-        return loaded[0]
+    scripts/check.py. ``keys``: each record's ``text_key``, by path."""
+    # The rules are read only if a record is not in the cache.
+    rules = functools.cache(lambda: anonymise.load_rules(settings.anonymisation_dir))
 
     problems: list[Problem] = []
     accepted: list[str] = []
     published_sources = [m.source for m in records.meetings.values()]
     published_sources += [d.source for d in records.dilemmas.values() if d.is_public]
-    cache = cache or ResultsCache(None, "")
     findings = []
     for source in sorted(published_sources, key=lambda s: s.path):
         findings += cache.remember(
-            "anonymise", text_key(source.text),
+            "anonymise", keys[source.path],
             lambda: anonymise.check_text(source.text, source.path, rules=rules()),
             encode=lambda found: [_finding_fields(f) for f in found],
             decode=lambda stored: [_finding_from(fields, source.path) for fields in stored])
@@ -148,9 +148,8 @@ def check_anonymisation(settings: Settings, records: RecordSet, media: list[Medi
     return problems, accepted
 
 
-def tag_records(taxonomy, records: RecordSet, cache: ResultsCache | None = None) -> list[Problem]:
+def tag_records(taxonomy, records: RecordSet, cache: ResultsCache) -> list[Problem]:
     """Stage 4: themes with evidence, and related dilemmas, for public records."""
-    cache = cache or ResultsCache(None, "")
     problems: list[Problem] = []
     public = records.published_dilemmas
     for dilemma in public:
@@ -174,9 +173,10 @@ def tag_records(taxonomy, records: RecordSet, cache: ResultsCache | None = None)
     return problems
 
 
-def _cached_problems(cache: ResultsCache, stage: str, source: SourceFile, compute) -> list[Problem]:
+def _cached_problems(cache: ResultsCache, stage: str, key: str, source: SourceFile,
+                     compute) -> list[Problem]:
     return cache.remember(
-        stage, text_key(source.text), compute,
+        stage, key, compute,
         encode=lambda found: [[p.line, p.message, p.severity, p.column, p.rule] for p in found],
         decode=lambda stored: [Problem(source.path, int(line), str(message), str(severity), int(column),
                                        str(rule)) for line, message, severity, column, rule in stored])
@@ -218,12 +218,11 @@ def _decode_tags(stored: dict) -> tuple[list[str], dict]:
     return themes, evidence
 
 
-def add_history(settings: Settings, records: RecordSet, cache: ResultsCache | None = None) -> None:
+def add_history(settings: Settings, records: RecordSet, cache: ResultsCache) -> None:
     """Dates from git (first published, outcome added, last updated), each
     linked to its change. Outside a git checkout there is no history. The
     cache keeps the history read by the last build, so that only the commits
     since are read."""
-    cache = cache or ResultsCache(None, "")
     found = history.load_history(settings.root, settings.records_dir, settings.repository_url,
                                  previous=cache.latest("history"))
     cache.keep("history", found.state())

@@ -30,18 +30,19 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .load import read_source
 from .problems import Problem
 from .safety import check_html, find_line
 
 _PLAIN_LINK_CLASS = "headerlink"  # the permalink the table of contents adds to a heading
+# Any build's marks and own attributes (token: 16 hex digits), to take them out.
+_ANY_MARK = re.compile(r"<!-- /?portal-prose [0-9a-f]+ [0-9]+ -->\n\n?")
+_ANY_OWN_ATTRIBUTE = re.compile(r' data-portal-own="[0-9a-f]+"')
 
 
-@dataclass(frozen=True)
-class ProseOrigin:
-    """Where a stretch of prose was written: the record file and its body's first line."""
-
-    path: str
-    body_line: int
+def without_marks(markdown: str) -> str:
+    """A page's Markdown as the public sees it once converted: no marks, no own attributes."""
+    return _ANY_OWN_ATTRIBUTE.sub("", _ANY_MARK.sub("", markdown))
 
 
 @dataclass
@@ -50,29 +51,28 @@ class ProseMarks:
     ``check_page`` for each page's HTML once it is converted."""
 
     token: str = field(default_factory=lambda: secrets.token_hex(8))
-    origins: list[ProseOrigin] = field(default_factory=list)
-    _numbers: dict[ProseOrigin, int] = field(default_factory=dict)
+    origins: list[str] = field(default_factory=list)  # record paths, by stretch number
+    _numbers: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._opening = f"<!-- portal-prose {self.token} "
         self._stretch = re.compile(rf"<!-- portal-prose {self.token} (\d+) -->(.*?)"
                                    rf"<!-- /portal-prose {self.token} \1 -->\n?", re.DOTALL)
-        self._own_tag = re.compile(rf'<[^<>]* data-portal-own="{self.token}">')
         self._own_attribute = f' data-portal-own="{self.token}"'
+        self._own_tag = re.compile(rf"<[^<>]*{self._own_attribute}>")
 
-    def mark(self, text: str, path: str, body_line: int) -> str:
-        """``text`` between marks, as a Markdown block of its own."""
-        origin = ProseOrigin(path, body_line)
-        number = self._numbers.get(origin)
+    def mark(self, text: str, path: str) -> str:
+        """``text`` between marks, as a Markdown block of its own; ``path``: its record file."""
+        number = self._numbers.get(path)
         if number is None:
-            number = self._numbers[origin] = len(self.origins)
-            self.origins.append(origin)
+            number = self._numbers[path] = len(self.origins)
+            self.origins.append(path)
         return (f"<!-- portal-prose {self.token} {number} -->\n\n{text.strip()}\n\n"
                 f"<!-- /portal-prose {self.token} {number} -->\n")
 
     def own(self, start_tag: str) -> str:
         """A start tag of the portal's own inside a stretch of prose (``<p class=...>``)."""
-        return f'{start_tag[:-1]} data-portal-own="{self.token}">'
+        return f"{start_tag[:-1]}{self._own_attribute}>"
 
     def check_page(self, html: str, markdown: str, page_path: str,
                    root: Path) -> tuple[str, list[Problem]]:
@@ -84,12 +84,12 @@ class ProseMarks:
         found = 0
         for match in self._stretch.finditer(html):
             found += 1
-            origin = self.origins[int(match.group(1))]
-            problems += _problems_in(self._own_tag.sub("", match.group(2)), origin, root)
+            path = self.origins[int(match.group(1))]
+            problems += _problems_in(self._own_tag.sub("", match.group(2)), path, root)
         cleaned = self._stretch.sub(r"\2", html).replace(self._own_attribute, "")
         if found != opened or self.token in cleaned:
             # Some prose ran past its end mark: say which records the page shows.
-            shown = sorted({self.origins[int(n)].path for n in
+            shown = sorted({self.origins[int(n)] for n in
                             re.findall(rf"portal-prose {self.token} (\d+)", markdown)})
             problems += [Problem(path, 1, f"the record's text on page '{page_path}' could not be told "
                                           "apart from the page around it once converted (is a block "
@@ -97,21 +97,19 @@ class ProseMarks:
         return cleaned, sorted(set(problems))
 
 
-def _problems_in(html: str, origin: ProseOrigin, root: Path) -> list[Problem]:
+def _problems_in(html: str, path: str, root: Path) -> list[Problem]:
     issues = check_html(html, rendered=True, allowed_link_classes={_PLAIN_LINK_CLASS})
     if not issues:
         return []
     # Rare: read the record again to point at the line that caused the problem.
-    try:
-        text = (root / origin.path).read_text(encoding="utf-8-sig")
-    except OSError:
-        text = ""
-    body_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[origin.body_line - 1:]
+    source, _ = read_source(root / path, root, path)
+    body_line = source.body_line if source else 1
+    body_lines = source.body.split("\n") if source else []
     problems, seen = [], set()
     for issue in issues:
         if issue.message in seen:  # one report of each kind per record
             continue
         seen.add(issue.message)
-        line = origin.body_line - 1 + find_line(body_lines, issue.needle)
-        problems.append(Problem(origin.path, line, issue.message + " (found in the converted HTML)"))
+        line = body_line - 1 + find_line(body_lines, issue.needle)
+        problems.append(Problem(path, line, issue.message + " (found in the converted HTML)"))
     return problems

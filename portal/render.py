@@ -351,7 +351,7 @@ def render_dilemma(content: PortalContent, dilemma: Dilemma) -> str:
 def _prose(content: PortalContent, text: str, record: Dilemma | Meeting) -> str:
     """A record's prose as written, marked so that the build can check the HTML
     the site generator makes of it (``prose_marks``)."""
-    return content.prose.mark(text, record.path, record.source.body_line if record.source else 1)
+    return content.prose.mark(text, record.path)
 
 
 def _progress(dilemma: Dilemma) -> str:

@@ -152,8 +152,7 @@ class ResultsCache:
     def note(self) -> str:
         """One line for the build log."""
         if self.refused:
-            return (f"results cache not used: {CACHE_FILE.as_posix()} is committed to the repository; "
-                    "every record was checked and tagged. Remove it from git (it is a local file)")
+            return "results cache not used (see the warning): every record was checked and tagged"
         if self.path is None:
             return "results cache off: every record was checked and tagged"
         total = self.hits + self.misses

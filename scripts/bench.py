@@ -83,10 +83,10 @@ CAPTURE_HOOK = '''\
 """Benchmark helper: capture what the portal hook feeds MkDocs (untimed build only)."""
 import datetime
 import os
-import re
 from pathlib import Path
 
 import yaml
+from portal.prose_marks import without_marks  # the portal's hook, loaded first, put it on sys.path
 
 _OUT = Path(os.environ["PORTAL_BENCH_CAPTURE"])
 _PLUGINS = ("search", "tags", "macros")
@@ -115,14 +115,10 @@ def on_files(files, config):
     return files
 
 
-# The marks around record prose (portal/prose_marks.py) are the portal's own
-# machinery, removed from every page it publishes: a plain site has none.
-_PROSE_MARK = re.compile(r"<!-- /?portal-prose [0-9a-f]+ [0-9]+ -->\\n\\n?")
-_OWN_ATTRIBUTE = re.compile(r' data-portal-own="[0-9a-f]+"')
-
-
 def on_page_markdown(markdown, page, config, files):
-    public = _OWN_ATTRIBUTE.sub("", _PROSE_MARK.sub("", markdown))
+    # The marks around record prose are the portal's own machinery, removed
+    # from every page it publishes: a plain site has none.
+    public = without_marks(markdown)
     target = _OUT / "pages" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     meta = _plain(dict(page.meta))

@@ -46,8 +46,8 @@ def test_a_long_definition_list_under_the_limit_builds(tmp_path):
     assert result.read("dilemmas/2099-102/index.html").count("<dt>Term</dt>") == 150
 
 
-def _marked_page(marks: ProseMarks, prose: str, body_line: int = 4) -> tuple[str, str]:
-    markdown = "# Page\n\n" + marks.mark(prose, "dilemmas/x.md", body_line) + "\nAfter.\n"
+def _marked_page(marks: ProseMarks, prose: str) -> tuple[str, str]:
+    markdown = "# Page\n\n" + marks.mark(prose, "dilemmas/x.md") + "\nAfter.\n"
     import markdown as md
     return markdown, md.markdown(markdown, extensions=["md_in_html", "attr_list"])
 
