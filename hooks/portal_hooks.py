@@ -61,7 +61,8 @@ def on_config(config):
     try:
         _state["settings"] = settings = load_settings(root, config.site_url or "")
         _state["colour_css"] = sitewide.colour_css(settings)  # read by overrides/main.html
-        taxonomy, _ = pipeline.load_vocabularies(settings)
+        _state["vocabularies"] = vocabularies = pipeline.load_vocabularies(settings)  # reused by on_pre_build
+        taxonomy = vocabularies[0]
     except RecordsInvalid as exc:
         raise PluginError(exc.report()) from None
     tags = config.plugins.get("material/tags")
@@ -74,7 +75,8 @@ def on_config(config):
 
 def on_pre_build(config):
     try:
-        content = pipeline.build_content(_state["settings"], convert_check=False)
+        content = pipeline.build_content(_state["settings"], convert_check=False,
+                                         vocabularies=_state["vocabularies"])
     except RecordsInvalid as exc:
         raise PluginError(exc.report()) from None
     log.info("%s", content.cache_note)

@@ -30,11 +30,12 @@ from .validate import Vocabulary, validate_records
 RELATED_LIMIT = 5
 
 
-def build_content(settings: Settings, *, convert_check: bool = True) -> PortalContent:
+def build_content(settings: Settings, *, convert_check: bool = True, vocabularies=None) -> PortalContent:
     """``convert_check=False`` when the caller checks the HTML of every page it
     publishes (``prose_marks``, as the build does), so that no record is
-    converted twice."""
-    taxonomy, principles = load_vocabularies(settings)
+    converted twice. ``vocabularies``: ``load_vocabularies(settings)``, if the
+    caller has it already (compiling the taxonomy's matchers takes a while)."""
+    taxonomy, principles = vocabularies or load_vocabularies(settings)
     vocabulary = vocabulary_of(taxonomy, principles)
     cache = ResultsCache.open(settings.root, [settings.anonymisation_dir, settings.themes_file,
                                               settings.principles_file])

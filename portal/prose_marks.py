@@ -1,23 +1,32 @@
 """Record prose in the generated pages, marked so that the HTML the site
 generator makes of it can be checked against the safe subset (``safety``).
 
-The render stage inserts each record's prose between two HTML comments that
-carry a number chosen afresh for every build. The site generator converts
-each page once; the build then finds every marked stretch in the page's HTML,
-checks it with ``safety.check_html(..., rendered=True)`` and removes the marks.
+The render stage puts marks into each page's Markdown that carry a number
+chosen afresh for every build. The site generator converts each page once;
+the build then finds the marks in the page's HTML, checks each record's
+stretch with ``safety.check_html(..., rendered=True)`` and removes the marks.
 So the build checks the HTML it publishes, and no record is converted twice.
+
+A mark is a *boundary*: the HTML from one boundary to the next is one
+record's prose (a boundary naming the record) or the portal's own (an end
+boundary). Where the portal already writes an element next to the prose, the
+boundary is an attribute of it (``start_attribute``, ``start_heading``,
+``end_attribute``): the status note before a dilemma's sections and the
+progress list after them, the heading of each item of a panel paper. That
+costs the converter nothing; elsewhere the boundary is an HTML comment
+(``mark``, ``start_comment``, ``end_comment``), which costs it as much as a paragraph.
 
 A stretch holds all of one record's prose on a page, with the portal's
 section headings between (plain headings pass the check) and, where the page
 needs them, a few elements of the portal's own: those carry the build's
 number in an attribute (``own``), are left out of the check and lose the
-attribute afterwards. One stretch per record keeps the marks few: each costs
-the converter as much as a paragraph.
+attribute afterwards.
 
 A record cannot forge or hide a mark: records may not contain HTML comments
-(both layers of ``safety`` refuse them) and cannot know the number. A page
-whose marks do not all come back in pairs is itself a problem, so a record
-that swallowed a mark (an unclosed block of raw HTML, say) fails the build
+(both layers of ``safety`` refuse them) and cannot know the number. The
+boundaries must come back in the page's HTML exactly as they went into its
+Markdown, in the same order, or the page is itself a problem: a record that
+swallowed a boundary (an unclosed block of raw HTML, say) fails the build
 instead of escaping the check.
 
 Command-line checks have no site generator: they convert each record
@@ -35,66 +44,123 @@ from .problems import Problem
 from .safety import check_html, find_line
 
 _PLAIN_LINK_CLASS = "headerlink"  # the permalink the table of contents adds to a heading
-# Any build's marks and own attributes (token: 16 hex digits), to take them out.
-_ANY_MARK = re.compile(r"<!-- /?portal-prose [0-9a-f]+ [0-9]+ -->\n\n?")
-_ANY_OWN_ATTRIBUTE = re.compile(r' data-portal-own="[0-9a-f]+"')
+_END = "-"  # the value of an end boundary: no record's prose follows it
+# Any build's marks (token: 16 hex digits), to take them out of a page's Markdown.
+_ANY_COMMENT = re.compile(r"<!-- portal-prose [0-9a-f]+ (?:[0-9]+|-) -->\n\n?")
+_ANY_HEADING_ATTRIBUTE = re.compile(r' \{: data-portal-prose="[0-9a-f]+ (?:[0-9]+|-)" \}')
+_ANY_ATTRIBUTE = re.compile(r' data-portal-(?:prose="[0-9a-f]+ (?:[0-9]+|-)"|own="[0-9a-f]+")')
 
 
 def without_marks(markdown: str) -> str:
     """A page's Markdown as the public sees it once converted: no marks, no own attributes."""
-    return _ANY_OWN_ATTRIBUTE.sub("", _ANY_MARK.sub("", markdown))
+    return _ANY_ATTRIBUTE.sub("", _ANY_HEADING_ATTRIBUTE.sub("", _ANY_COMMENT.sub("", markdown)))
 
 
 @dataclass
 class ProseMarks:
-    """The marks of one build. ``mark`` is called while pages are rendered;
-    ``check_page`` for each page's HTML once it is converted."""
+    """The marks of one build. The ``mark``/``start_*``/``end_*`` methods are
+    called while pages are rendered; ``check_page`` for each page's HTML once
+    it is converted."""
 
     token: str = field(default_factory=lambda: secrets.token_hex(8))
-    origins: list[str] = field(default_factory=list)  # record paths, by stretch number
+    origins: list[str] = field(default_factory=list)  # record paths, by number
     _numbers: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._opening = f"<!-- portal-prose {self.token} "
-        self._stretch = re.compile(rf"<!-- portal-prose {self.token} (\d+) -->(.*?)"
-                                   rf"<!-- /portal-prose {self.token} \1 -->\n?", re.DOTALL)
-        self._own_attribute = f' data-portal-own="{self.token}"'
+        token = self.token
+        # In Markdown, every boundary shows as "<token> <number or ->"; own
+        # attributes as "<token>" followed by a quote.
+        self._in_markdown = re.compile(rf"{token} ([0-9]+|-)")
+        # In HTML: a comment (removed whole) or an attribute (removed from its tag).
+        self._boundary = re.compile(rf"<!-- portal-prose {token} ([0-9]+|-) -->\n?"
+                                    rf'| data-portal-prose="{token} ([0-9]+|-)"')
+        self._own_attribute = f' data-portal-own="{token}"'
         self._own_tag = re.compile(rf"<[^<>]*{self._own_attribute}>")
 
-    def mark(self, text: str, path: str) -> str:
-        """``text`` between marks, as a Markdown block of its own; ``path``: its record file."""
+    def _number(self, path: str) -> int:
         number = self._numbers.get(path)
         if number is None:
             number = self._numbers[path] = len(self.origins)
             self.origins.append(path)
-        return (f"<!-- portal-prose {self.token} {number} -->\n\n{text.strip()}\n\n"
-                f"<!-- /portal-prose {self.token} {number} -->\n")
+        return number
+
+    # -- while rendering ------------------------------------------------------------
+    def mark(self, text: str, path: str) -> str:
+        """``text`` between two comment boundaries, as a Markdown block of its own
+        (where the portal writes no element of its own on either side)."""
+        return f"{self.start_comment(path)}\n{text.strip()}\n\n{self.end_comment()}"
+
+    def start_comment(self, path: str) -> str:
+        """A block after which the prose of ``path`` follows (where no element of the portal's precedes it)."""
+        return f"<!-- portal-prose {self.token} {self._number(path)} -->\n"
+
+    def start_attribute(self, path: str) -> str:
+        """For a start tag of the portal's own: the prose of ``path`` follows its element."""
+        return f' data-portal-prose="{self.token} {self._number(path)}"'
+
+    def start_heading(self, path: str) -> str:
+        """For the end of a Markdown heading of the portal's own (attribute list):
+        the prose of ``path`` follows the heading."""
+        return f" {{:{self.start_attribute(path)} }}"
+
+    def end_attribute(self) -> str:
+        """For a start tag of the portal's own: the prose before it ends there."""
+        return f' data-portal-prose="{self.token} {_END}"'
+
+    def end_comment(self) -> str:
+        """A block that ends the prose before it (where no element of the portal's follows)."""
+        return f"<!-- portal-prose {self.token} {_END} -->\n"
 
     def own(self, start_tag: str) -> str:
         """A start tag of the portal's own inside a stretch of prose (``<p class=...>``)."""
         return f"{start_tag[:-1]}{self._own_attribute}>"
 
+    # -- once converted -------------------------------------------------------------
     def check_page(self, html: str, markdown: str, page_path: str,
                    root: Path) -> tuple[str, list[Problem]]:
         """The page's HTML without the marks, and every problem in its marked prose."""
-        opened = markdown.count(self._opening)
-        if not opened:
+        expected = self._in_markdown.findall(markdown)
+        if not expected:
             return html, []
+        spans = [_boundary_span(html, match) for match in self._boundary.finditer(html)]
+        intact = (None not in spans and [value for value, _, _ in spans] == expected
+                  and expected[-1] == _END)
         problems: list[Problem] = []
-        found = 0
-        for match in self._stretch.finditer(html):
-            found += 1
-            path = self.origins[int(match.group(1))]
-            problems += _problems_in(self._own_tag.sub("", match.group(2)), path, root)
-        cleaned = self._stretch.sub(r"\2", html).replace(self._own_attribute, "")
-        if found != opened or self.token in cleaned:
-            # Some prose ran past its end mark: say which records the page shows.
-            shown = sorted({self.origins[int(n)] for n in
-                            re.findall(rf"portal-prose {self.token} (\d+)", markdown)})
+        if intact:
+            for (value, _, stretch_start), (_, stretch_end, _) in zip(spans, spans[1:]):
+                if value != _END:
+                    stretch = html[stretch_start:stretch_end]
+                    problems += _problems_in(self._own_tag.sub("", stretch), self.origins[int(value)], root)
+        cleaned = self._boundary.sub("", html).replace(self._own_attribute, "")
+        if not intact or self.token in cleaned:
+            # Some prose ran past a boundary: say which records the page shows.
+            shown = sorted({self.origins[int(n)] for n in expected if n != _END})
             problems += [Problem(path, 1, f"the record's text on page '{page_path}' could not be told "
                                           "apart from the page around it once converted (is a block "
                                           "of raw HTML or a list left unclosed?)") for path in shown]
         return cleaned, sorted(set(problems))
+
+
+# A tag as the converter writes the portal's own: every attribute quoted, no
+# '<', '>' or '"' inside a value. A boundary attribute counts only in such a tag.
+_PORTAL_TAG = re.compile(r'<[a-z][a-z0-9]*(?: [a-z][a-z0-9-]*="[^"<>]*")*>')
+
+
+def _boundary_span(html: str, boundary: re.Match) -> tuple[str, int, int] | None:
+    """(value, where the stretch before it ends, where the stretch after it
+    begins), or None where the mark is not a boundary the portal wrote: an
+    attribute outside a well-formed tag (text a record's unclosed markup
+    swallowed), or a mark inside a tag that is still open."""
+    if boundary.group(1) is not None:  # a comment
+        value, start, end = boundary.group(1), boundary.start(), boundary.end()
+    else:  # an attribute: the boundary is its whole tag
+        value, start = boundary.group(2), html.rfind("<", 0, boundary.start())
+        end = html.find(">", boundary.end()) + 1
+        if start < 0 or not end or not _PORTAL_TAG.fullmatch(html, start, end):
+            return None
+    if html.rfind("<", 0, start) > html.rfind(">", 0, start):
+        return None
+    return value, start, end
 
 
 def _problems_in(html: str, path: str, root: Path) -> list[Problem]:

@@ -317,18 +317,22 @@ def render_dilemma(content: PortalContent, dilemma: Dilemma) -> str:
     if dilemma.status == "withdrawn":
         out.append("## Withdrawn\n\n" + escape_md(dilemma.status_reason) + "\n")
     else:
+        # The record's prose is checked once converted, as one stretch from the
+        # status note to the progress list (prose_marks): the marks are
+        # attributes of those two elements, which cost the converter nothing.
         note = STATUS_NOTES.get(dilemma.status)
         if note:
-            out.append(f'<p class="portal-note"{NOT_SEARCHED}>{esc(note)}</p>\n')
-        sections = []  # checked as one stretch of the record's prose (prose_marks)
+            out.append(f'<p class="portal-note"{NOT_SEARCHED}{content.prose.start_attribute(dilemma.path)}>'
+                       f'{esc(note)}</p>\n')
+        else:
+            out.append(content.prose.start_comment(dilemma.path))
         for key, text in dilemma.public_sections:
-            sections.append(f"## {SECTION_HEADINGS[key]}\n")
+            out.append(f"## {SECTION_HEADINGS[key]}\n")
             if key == "questions":
                 hint = content.prose.own(f'<p class="portal-hint"{NOT_SEARCHED}>')
-                sections.append(f"{hint}{esc(QUESTIONS_HINT)}</p>\n")
-            sections.append(text.strip() + "\n")
-        out.append(_prose(content, "\n".join(sections), dilemma))
-        out.append(_progress(dilemma))
+                out.append(f"{hint}{esc(QUESTIONS_HINT)}</p>\n")
+            out.append(text.strip() + "\n")
+        out.append(_progress(dilemma, content.prose.end_attribute()))
 
     if dilemma.history:
         out.append("## History\n")
@@ -354,8 +358,9 @@ def _prose(content: PortalContent, text: str, record: Dilemma | Meeting) -> str:
     return content.prose.mark(text, record.path)
 
 
-def _progress(dilemma: Dilemma) -> str:
-    """Where the item is in the chain: dilemma, discussion, outcome, response."""
+def _progress(dilemma: Dilemma, end_of_prose: str) -> str:
+    """Where the item is in the chain: dilemma, discussion, outcome, response.
+    ``end_of_prose``: the attribute that ends the record's prose (prose_marks)."""
     rank = dilemma.status_info.rank
     dates = {"for-discussion": dilemma.first_published, "outcome-published": dilemma.outcome_approved,
              "closed": dilemma.response_date}
@@ -373,7 +378,7 @@ def _progress(dilemma: Dilemma) -> str:
         else:
             items.append(f'<li class="portal-step">{text} '
                          f'<span class="portal-visually-hidden">(not yet)</span></li>')
-    return "## Progress\n\n" + f'<ol class="portal-steps"{NOT_SEARCHED}>{"".join(items)}</ol>\n'
+    return "## Progress\n\n" + f'<ol class="portal-steps"{NOT_SEARCHED}{end_of_prose}>{"".join(items)}</ol>\n'
 
 
 def cite_text(content: PortalContent, dilemma: Dilemma) -> str:
@@ -493,8 +498,10 @@ def render_meeting_paper(content: PortalContent, meeting: Meeting, groups: Group
     out.append(f"## {escape_md(appendix)}: dilemmas for discussion\n")
     if not dilemmas:
         out.append("No dilemmas are published for this meeting.\n")
+    # Each item's prose runs from its heading (which carries the mark,
+    # prose_marks) to the next item's heading, and the last to an end mark.
     for number, d in enumerate(dilemmas, start=1):
-        item = [f"### {number}. {escape_md(d.title)} ({escape_md(d.id)})\n"]
+        item = [f"### {number}. {escape_md(d.title)} ({escape_md(d.id)}){content.prose.start_heading(d.path)}\n"]
         # The prose was written beside the record, whose page is in dilemmas/.
         sections = {key: rebase_links(text, "../dilemmas/") for key, text in d.public_sections}
         if sections.get("scenario"):
@@ -503,7 +510,9 @@ def render_meeting_paper(content: PortalContent, meeting: Meeting, groups: Group
             question = content.prose.own('<p class="portal-paper__question">')
             item.append(f"{question}<strong>Question</strong></p>\n")
             item.append(sections["questions"].strip() + "\n")
-        out.append(_prose(content, "\n".join(item), d))
+        out.append("\n".join(item))
+    if dilemmas:
+        out.append(content.prose.end_comment())
     out.append("</div>\n")
     out.append("</div>\n")
     return "\n".join(out)
