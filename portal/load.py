@@ -121,7 +121,8 @@ def _parse_fast(source: SourceFile, front: str, first_line: int) -> bool:
     loader = _FastRecordYamlLoader(front)
     try:
         node = loader.get_single_node()
-        if not isinstance(node, yaml.MappingNode) or _has_alias(node):
+        # An alias is written "*name": front matter without a '*' has none.
+        if not isinstance(node, yaml.MappingNode) or ("*" in front and _has_alias(node)):
             return False
         key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -292,8 +293,12 @@ def load_records(records_dir: Path, root: Path) -> tuple[list[SourceFile], list[
     if not records_dir.is_dir():
         return [], [Problem(display_path(records_dir, root), 1, "the records folder does not exist")]
     files, _images = find_record_files(records_dir)
+    # The files are below the records folder: their display paths share its prefix.
+    prefix = display_path(records_dir, root)
+    prefix = "" if prefix == "." else prefix + "/"
+    below = len(str(records_dir)) + 1  # os.walk joined each file's path onto records_dir
     for path in files:
-        display = display_path(path, root)
+        display = prefix + str(path)[below:].replace(os.sep, "/")
         if path.suffix.lower() != ".md":
             problems.append(Problem(display, 1,
                                     "is not a Markdown record (.md); only records and images "
