@@ -25,6 +25,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# What the three patterns above can match first, after up to three spaces.
+_MAY_START_STRUCTURE = frozenset("#=-`~") | {""}
 MAX_TITLE_LENGTH = 200
 
 
@@ -356,6 +358,10 @@ class _RecordChecker:
         fence = None
         previous = ""
         for offset, line in enumerate(lines):
+            if line.lstrip(" ")[:1] not in _MAY_START_STRUCTURE:  # most lines: no heading, fence or underline
+                sections[current].append(line)
+                previous = line
+                continue
             number = self.source.body_line + offset
             fence_match = _FENCE.match(line)
             if fence_match:

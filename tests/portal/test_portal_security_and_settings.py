@@ -70,6 +70,16 @@ def test_complete_policy_hashes_only_the_theme_not_the_page_content():
     assert policy["style-src"] == ["'self'", sha256_source(":root{}")]
 
 
+
+def test_only_elements_a_browser_would_run_are_hashed():
+    """Text inside a script is not an element; a tag spelt in capitals or run
+    into another word is not hashed, so the policy blocks it (fail closed)."""
+    scripts, styles = sitewide.inline_hashes(
+        "<script>var a='<style>x</style>'</script><SCRIPT>b</SCRIPT><scripts>c</scripts>"
+        "<style media=\"print\">p{}</style><script\n>d</script><script>var a='<style>x</style>'</script>")
+    assert scripts == [sha256_source("var a='<style>x</style>'"), sha256_source("d")]
+    assert styles == [sha256_source("p{}")]
+
 def test_the_forces_colours_are_css_custom_properties_on_every_page(site):
     html = site.read("index.html")
     assert ("<style>:root{--portal-header:#1d3a6b;--portal-accent:#1d5fa8;--portal-link:#1d5fa8;"
