@@ -76,7 +76,7 @@ def on_config(config):
 def on_pre_build(config):
     try:
         content = pipeline.build_content(_state["settings"], convert_check=False,
-                                         vocabularies=_state["vocabularies"])
+                                         vocabularies=_state.pop("vocabularies"))
     except RecordsInvalid as exc:
         raise PluginError(exc.report()) from None
     log.info("%s", content.cache_note)
