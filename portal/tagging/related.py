@@ -19,7 +19,6 @@ their order, and ties are broken by id.
 """
 from __future__ import annotations
 
-import heapq
 import math
 import string
 from collections import Counter
@@ -69,41 +68,65 @@ def related_records(items: Iterable[tuple[ItemId, Sequence[str], str]], limit: i
     postings = _postings(signatures, ids)
     by_theme_set = _theme_neighbours(masks, ids, limit + 1)
 
-    result: dict[ItemId, list[ItemId]] = {}
-    for index, item_id in enumerate(ids):
-        similarity: dict[int, float] = {}
-        get = similarity.get
+    theme_weight = THEME_WEIGHT
+    count = len(ids)
+    found: list[list[ItemId]] = [[] for _ in ids]
+    # Records are visited grouped by their heaviest term, so that the postings
+    # they read are still in the CPU's cache; the result keeps the input order.
+    for index in sorted(range(count), key=lambda i: signatures[i][0][0] if signatures[i] else ""):
+        # Text scores, in a list indexed by record (faster than a dict), summed
+        # term by term in the signature's order: the ranking depends on the
+        # exact sums. No product of two signature weights is 0.0 (see
+        # _signatures), so a score is 0.0 until a term first reaches the
+        # record; `reached` lists the records in that order.
+        text = [0.0] * count
+        reached: list[int] = []
+        reach = reached.append
         for term, weight in signatures[index]:
             for other, other_weight in postings[term]:
-                similarity[other] = get(other, 0.0) + weight * other_weight
+                so_far = text[other]
+                if so_far:
+                    text[other] = so_far + weight * other_weight
+                else:
+                    text[other] = weight * other_weight  # 0.0 + x is x
+                    reach(other)
+        if text[index]:
+            reached.remove(index)
         mask = masks[index]
-        for other in by_theme_set.get(mask, ()):
-            if other not in similarity:
-                similarity[other] = 0.0
-        similarity.pop(index, None)
-        # Candidates by text score, best first: shared themes add at most
-        # THEME_WEIGHT, so once even that cannot lift a candidate above the
-        # limit-th best score found, no later one can enter the result.
-        scored = []
-        top: list[float] = []  # the best `limit` scores so far (a heap: top[0] is the lowest)
-        for other in sorted(similarity, key=similarity.__getitem__, reverse=True):
-            text_score = similarity[other]
-            if len(top) == limit and text_score + THEME_WEIGHT < top[0]:
-                break
+        # Records with (nearly) the same themes first: they tend to score well,
+        # so the bar below rises early.
+        candidates = [other for other in by_theme_set.get(mask, ()) if not text[other] and other != index]
+        candidates += reached
+
+        # Only a candidate that can still make the list is scored: `bar` is
+        # MIN_SCORE until `limit` scores are kept, then the lowest of the best
+        # `limit` kept; shared themes add at most THEME_WEIGHT to the text
+        # score. A score equal to the bar is kept: the id decides.
+        kept = []
+        best: list[float] = []  # the best `limit` scores so far (a heap: best[0] is the lowest)
+        bar = MIN_SCORE
+        for other in candidates:
+            text_score = text[other]
+            if text_score + theme_weight < bar:
+                continue
             # THEME_WEIGHT x Jaccard similarity of the themes (as _jaccard, inlined: it runs very often)
             other_mask = masks[other]
             shared = (mask & other_mask).bit_count()
-            score = text_score + THEME_WEIGHT * (shared / (mask | other_mask).bit_count() if shared else 0.0)
-            if score >= MIN_SCORE:
-                scored.append((-score, ids[other]))
-                if len(top) < limit:
-                    heappush(top, score)
-                elif score > top[0]:
-                    heapreplace(top, score)
+            score = text_score + theme_weight * (shared / (mask | other_mask).bit_count() if shared else 0.0)
+            if score >= bar:
+                kept.append((-score, ids[other]))
+                if len(best) < limit:
+                    heappush(best, score)
+                    if len(best) == limit:
+                        bar = best[0]
+                elif score > bar:
+                    heapreplace(best, score)
+                    bar = best[0]
         # The sums are made in the same order whatever the input order, so equal
         # scores are exactly equal and the id decides.
-        result[item_id] = [other_id for _, other_id in heapq.nsmallest(limit, scored)]
-    return result
+        kept.sort()
+        found[index] = [other_id for _, other_id in kept[:limit]]
+    return dict(zip(ids, found))
 
 
 def _theme_masks(theme_lists: list[Sequence[str]]) -> list[int]:
@@ -118,22 +141,28 @@ def _jaccard(a: int, b: int) -> float:
     return shared / (a | b).bit_count() if shared else 0.0
 
 
+class _Terms(dict):
+    """Word -> its term ("" for none), worked out the first time the word is seen."""
+
+    def __missing__(self, word: str) -> str:
+        term = self[word] = _normalise(word)
+        return term
+
+
 def _signatures(texts: list[str]) -> list[list[tuple[str, float]]]:
-    """Each text's most distinctive words with their normalised TF-IDF weights."""
-    normalised: dict[str, str] = {}  # word -> its term ("" for none), worked out once per word
+    """Each text's most distinctive words with their normalised TF-IDF weights.
+
+    A weight is at least 1 / (records x sqrt(words) x (1 + ln words) x ln records),
+    with `words` the length of the text: far above 1e-150, so the product of two
+    weights is never 0.0 (related_records relies on it).
+    """
+    term_of = _Terms().__getitem__
     counts_per_text: list[Counter] = []
     document_frequency: Counter = Counter()
     for text in texts:
-        words = text.lower().translate(_TO_SPACE).split()
-        terms = list(map(normalised.get, words))
-        if None in terms:  # some words are new
-            for word in set(words).difference(normalised):
-                normalised[word] = _normalise(word)
-            terms = list(map(normalised.__getitem__, words))
         # Term -> count, in the order the terms first occur (the weights below
-        # are summed in that order).
-        counts = Counter(terms)
-        counts.pop("", None)
+        # are summed in that order), counted in C; "" (no term) is left out.
+        counts = Counter(filter(None, map(term_of, text.lower().translate(_TO_SPACE).split())))
         counts_per_text.append(counts)
         document_frequency.update(counts.keys())
 
@@ -169,22 +198,32 @@ def _normalise(word: str) -> str:
 
 
 def _postings(signatures: list[list[tuple[str, float]]], ids: list) -> dict[str, list[tuple[int, float]]]:
-    postings: dict[str, list[tuple[int, float]]] = {}
+    """Term -> (record, weight) for the POSTINGS_CAP records whose signatures weigh it most.
+
+    Heaviest first; equal weights by id.
+    """
+    entries_of: dict[str, list[tuple[float, ItemId, int]]] = {}
     for index, signature in enumerate(signatures):
         for term, weight in signature:
-            postings.setdefault(term, []).append((index, weight))
-    for term, entries in postings.items():
-        entries.sort(key=lambda entry: (-entry[1], ids[entry[0]]))
-        del entries[POSTINGS_CAP:]
+            entries_of.setdefault(term, []).append((-weight, ids[index], index))
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for term, entries in entries_of.items():
+        entries.sort()
+        # New pairs with new copies of the weights (-(-x) is x), so that each
+        # list lies together in memory: related_records reads these lists
+        # millions of times, and much faster so.
+        postings[term] = [(index, -negated) for negated, _, index in entries[:POSTINGS_CAP]]
     return postings
 
 
 def _theme_neighbours(masks: list[int], ids: list, wanted: int) -> dict[int, list[int]]:
     """For each distinct set of themes, up to ``wanted`` records whose themes overlap it most.
 
-    Records with the same themes come first, then those with one theme fewer,
-    more or swapped: close sets are found by looking them up, not by comparing
-    every pair of sets, which would be quadratic.
+    Records with the same themes come first, then those with one theme more,
+    one fewer, or one swapped: with n themes, these share n/(n+1), (n-1)/n and
+    (n-1)/(n+1) of their themes, in that order; equally close records by id.
+    Close sets are found by looking them up, not by comparing every pair of
+    sets, which would be quadratic, and only until ``wanted`` records are found.
     """
     members: dict[int, list[int]] = {}
     for index, mask in enumerate(masks):
@@ -194,14 +233,21 @@ def _theme_neighbours(masks: list[int], ids: list, wanted: int) -> dict[int, lis
         indexes.sort(key=lambda i: ids[i])
     every_bit = [1 << n for n in range(max(masks).bit_length())]
     neighbours: dict[int, list[int]] = {}
-    for mask in members:
-        inside = [b for b in every_bit if mask & b]
-        outside = [b for b in every_bit if not mask & b]
-        near = {mask}
-        near.update(mask ^ b for b in inside if mask ^ b)  # one theme fewer
-        near.update(mask | b for b in outside)  # one theme more
-        near.update((mask ^ i) | o for i in inside for o in outside)  # one swapped
-        chosen = sorted((-_jaccard(mask, other), ids[i], i)
-                        for other in near if other in members for i in members[other][:wanted])
-        neighbours[mask] = [i for _, _, i in chosen[:wanted]]
+    for mask, same in members.items():
+        chosen = same[:wanted]
+        if len(chosen) < wanted:
+            inside = [b for b in every_bit if mask & b]
+            outside = [b for b in every_bit if not mask & b]
+            for near in ([mask | b for b in outside],  # one theme more
+                         [mask ^ b for b in inside if mask ^ b],  # one fewer
+                         [(mask ^ i) | o for i in inside for o in outside]):  # one swapped
+                found = [other for other in near if other in members]
+                if len(found) == 1:  # its members are in id order already
+                    chosen += members[found[0]][:wanted]
+                elif found:
+                    chosen += sorted((i for other in found for i in members[other][:wanted]),
+                                     key=lambda i: (ids[i], i))
+                if len(chosen) >= wanted:
+                    break
+        neighbours[mask] = chosen[:wanted]
     return neighbours
