@@ -150,17 +150,18 @@ def check_anonymisation(settings: Settings, records: RecordSet, media: list[Medi
 
 
 def tag_records(taxonomy, records: RecordSet, cache: ResultsCache) -> list[Problem]:
-    """Stage 4: themes with evidence, and related dilemmas, for public records."""
+    """Stage 4: themes, and related dilemmas, for public records."""
     problems: list[Problem] = []
     public = records.published_dilemmas
     for dilemma in public:
         scenario_text = "\n\n".join(text for _, text in dilemma.public_sections)
         inputs = dict(title=dilemma.title, summary=dilemma.summary, body=scenario_text,
                       editor_themes=dilemma.editor_themes, rejected_themes=dilemma.rejected_themes)
-        dilemma.themes, dilemma.theme_evidence = cache.remember(
-            "tags", text_key(inputs),
-            lambda: _themes_and_evidence(tagging.tag_record(taxonomy, **inputs)),
-            encode=_encode_tags, decode=_decode_tags)
+        # The site shows the themes; the evidence behind them is for editors
+        # (scripts/tag.py), so the build neither keeps nor caches it.
+        dilemma.themes = cache.remember(
+            "tags", text_key(inputs), lambda: list(tagging.tag_record(taxonomy, **inputs).themes),
+            encode=list, decode=_decode_themes)
         if not dilemma.themes and dilemma.status != "withdrawn":
             problems.append(Problem(dilemma.path, dilemma.source.line_of("title"),
                                     "no theme was found for this dilemma; add 'themes' to its "
@@ -199,24 +200,10 @@ def _finding_from(fields: dict, path: str) -> anonymise.Finding:
         path_masked=fields["path_masked"])
 
 
-def _themes_and_evidence(result) -> tuple[list[str], dict]:
-    return list(result.themes), result.evidence
-
-
-def _encode_tags(tags: tuple[list[str], dict]) -> dict:
-    themes, evidence = tags
-    return {"themes": themes,
-            "evidence": {theme: [[e.term, e.where, e.line] for e in items]
-                         for theme, items in evidence.items()}}
-
-
-def _decode_tags(stored: dict) -> tuple[list[str], dict]:
-    themes = [str(theme) for theme in stored["themes"]]
-    evidence = {str(theme): [tagging.Evidence(str(theme), str(term), str(where),
-                                              None if line is None else int(line))
-                             for term, where, line in items]
-                for theme, items in stored["evidence"].items()}
-    return themes, evidence
+def _decode_themes(stored: list) -> list[str]:
+    if not isinstance(stored, list):
+        raise TypeError("themes must be a list")
+    return [str(theme) for theme in stored]
 
 
 def add_history(settings: Settings, records: RecordSet, cache: ResultsCache) -> None:

@@ -61,7 +61,6 @@ class Dilemma:
     source: SourceFile | None = None
     # Filled by the tagging stage.
     themes: list[str] = field(default_factory=list)
-    theme_evidence: dict = field(default_factory=dict)
     related: list[str] = field(default_factory=list)
     # Filled from git history when available: list of (label, date, url).
     history: list = field(default_factory=list)

@@ -13,7 +13,7 @@ Fail-safe by construction:
   the libraries that shape the results. Change any of them and the whole cache
   is ignored, so a stricter rule always runs over every record.
 * An entry holds only what the stage returned (problems with masked text,
-  themes and evidence), never a record's text, and nothing is trusted that
+  theme ids), never a record's text, and nothing is trusted that
   does not read back in the expected shape: a damaged or foreign cache file
   means a cold build, never a skipped check.
 * Only the entries of the records in this build are written back, so the

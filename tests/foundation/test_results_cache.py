@@ -79,6 +79,19 @@ def test_the_cache_holds_results_never_record_text(tmp_path):
     assert "should the sergeant" not in stored.lower()
 
 
+def test_the_cache_keeps_a_records_themes_not_the_words_that_gave_them(tmp_path):
+    body = BODY.replace(SENTENCE, "A fictional sergeant posts about a Grindr date in a chat group.")
+    root = make_site(tmp_path, {"x/chat.md": dilemma("2099-307", body=body)})
+    assert build(root).ok
+    cache = json.loads((root / CACHE).read_text(encoding="utf-8"))
+    entries = list(cache["stages"]["tags"].values())
+    assert all(re.fullmatch(r"[a-z][a-z-]*", theme) for themes in entries for theme in themes)
+    assert ["social-media"] in entries
+    stored = (root / CACHE).read_text(encoding="utf-8").lower()
+    for words in ("grindr", "chat group", "sergeant"):
+        assert words not in stored, words
+
+
 def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTAL_CACHE", "off")
     root = make_site(tmp_path, {"x/car.md": dilemma("2099-306", body=BODY)})
