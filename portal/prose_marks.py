@@ -47,10 +47,12 @@ _PLAIN_LINK_CLASS = "headerlink"  # the permalink the table of contents adds to 
 _END = "-"  # the value of an end boundary: no record's prose follows it
 _COMMENT_OPENING = "<!-- portal-prose "  # then the token, the value and " -->"
 _ATTRIBUTE_OPENING = ' data-portal-prose="'  # then the token, the value and '"'
-# Any build's marks (token: 16 hex digits), to take them out of a page's Markdown.
-_ANY_COMMENT = re.compile(r"<!-- portal-prose [0-9a-f]+ (?:[0-9]+|-) -->\n\n?")
-_ANY_HEADING_ATTRIBUTE = re.compile(r' \{: data-portal-prose="[0-9a-f]+ (?:[0-9]+|-)" \}')
-_ANY_ATTRIBUTE = re.compile(r' data-portal-(?:prose="[0-9a-f]+ (?:[0-9]+|-)"|own="[0-9a-f]+")')
+_OWN_OPENING = ' data-portal-own="'  # then the token and '"'
+# Any build's marks (token: hex digits), to take them out of a page's Markdown.
+_ANY_VALUE = r'[0-9a-f]+ (?:[0-9]+|-)'
+_ANY_COMMENT = re.compile(rf"{re.escape(_COMMENT_OPENING)}{_ANY_VALUE} -->\n\n?")
+_ANY_HEADING_ATTRIBUTE = re.compile(rf' \{{:{re.escape(_ATTRIBUTE_OPENING)}{_ANY_VALUE}" \}}')
+_ANY_ATTRIBUTE = re.compile(rf'{re.escape(_ATTRIBUTE_OPENING)}{_ANY_VALUE}"|{re.escape(_OWN_OPENING)}[0-9a-f]+"')
 
 
 def without_marks(markdown: str) -> str:
@@ -78,7 +80,7 @@ class ProseMarks:
         # for quickly, where one that starts with either form is tried at every
         # character of the page (half a second at 5,000 records).
         self._in_html = re.compile(rf'{token} ([0-9]+|-)(?: -->\n?|")')
-        self._own_attribute = f' data-portal-own="{token}"'
+        self._own_attribute = f'{_OWN_OPENING}{token}"'
         self._own_tag = re.compile(rf"<[^<>]*{self._own_attribute}>")
 
     def _number(self, path: str) -> int:
@@ -95,7 +97,8 @@ class ProseMarks:
         return f"{self.start_comment(path)}\n{text.strip()}\n\n{self.end_comment()}"
 
     def start_comment(self, path: str) -> str:
-        """A block after which the prose of ``path`` follows (where no element of the portal's precedes it)."""
+        """A block after which the prose of ``path`` follows (where no element
+        of the portal's precedes it)."""
         return f"{_COMMENT_OPENING}{self.token} {self._number(path)} -->\n"
 
     def start_attribute(self, path: str) -> str:

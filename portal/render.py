@@ -352,12 +352,6 @@ def render_dilemma(content: PortalContent, dilemma: Dilemma) -> str:
     return "\n".join(out)
 
 
-def _prose(content: PortalContent, text: str, record: Dilemma | Meeting) -> str:
-    """A record's prose as written, marked so that the build can check the HTML
-    the site generator makes of it (``prose_marks``)."""
-    return content.prose.mark(text, record.path)
-
-
 def _progress(dilemma: Dilemma, end_of_prose: str) -> str:
     """Where the item is in the chain: dilemma, discussion, outcome, response.
     ``end_of_prose``: the attribute that ends the record's prose (prose_marks)."""
@@ -438,7 +432,7 @@ def render_meeting(content: PortalContent, meeting: Meeting, groups: Groups | No
         out.append("## Papers and minutes\n")
         out.append("\n".join(f"- [{escape_md(p.title)}](<{p.url}>)" for p in meeting.papers) + "\n")
     if meeting.body:
-        out.append(_prose(content, meeting.body, meeting))
+        out.append(content.prose.mark(meeting.body, meeting.path))  # checked once converted
     return "\n".join(out)
 
 
@@ -490,7 +484,7 @@ def render_meeting_paper(content: PortalContent, meeting: Meeting, groups: Group
     if meeting.recommendations:
         out.append("## Recommendations\n\n" + escape_md(meeting.recommendations) + "\n")
     if meeting.body:
-        out.append(_prose(content, meeting.body, meeting))
+        out.append(content.prose.mark(meeting.body, meeting.path))  # checked once converted
     appendix = meeting.appendices[0] if meeting.appendices else "Appendix A"
     out.append("## List of appendices\n\n" + "\n".join(
         f"- {escape_md(a)}" for a in (meeting.appendices or [appendix])) + "\n")
