@@ -19,6 +19,7 @@ from pathlib import Path
 from .detectors.base import ERROR, WARNING, Detector, Hit, Scan
 from .document import Document, ExceptionEntry, parse
 from .findings import AcceptedException, Finding, sort_findings
+from .readable import readable
 from .registry import detectors, rule_ids
 from .rules import Rules, load_rules
 from .text import LineIndex, mask, normalise_space
@@ -42,15 +43,22 @@ class Located:
 
 def scan_text(text: str, rules: Rules) -> list[Located]:
     """Every hit in the text that survives the allowlists and overlaps, with its
-    matched text. Internal: callers outside the engine get Findings."""
-    main = Scan(text, rules)
+    matched text. Internal: callers outside the engine get Findings.
+
+    The detectors read the text as a reader would see it (readable.py: HTML
+    character references decoded, invisible characters dropped); each hit is
+    then placed back on the text as written."""
+    shown = readable(text)
+    main = Scan(text if shown is None else shown.text, rules)
     hits: list[Hit] = []
     for detector in detectors():
         hits.extend(detector.find(main))
     if _target_detectors():
-        hits.extend(_target_hits(text, rules))
-    hits = [h for h in hits if h.end > h.start and not main.is_allowed(h.start, h.end)]
-    return [Located(h, text[h.start:h.end]) for h in _without_nested(hits)]
+        hits.extend(_target_hits(main.text, rules))
+    hits = _without_nested([h for h in hits if h.end > h.start and not main.is_allowed(h.start, h.end)])
+    if shown is not None:
+        hits = [replace(h, start=shown.original_start(h.start), end=shown.original_end(h.end)) for h in hits]
+    return [Located(h, text[h.start:h.end]) for h in hits]
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from .detectors.base import Detector
 
 DETECTOR_MODULES = (
     "contact", "location", "government_ids", "police", "financial", "online", "vehicles",
-    "names", "quasi",
+    "names", "quasi", "alphabets",
 )
 # Several detectors may serve one rule (an email written plainly or as
 # "name at domain dot com"); each is registered once, in import order.

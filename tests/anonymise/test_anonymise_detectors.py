@@ -33,6 +33,16 @@ POSITIVES = [
     ("street-address", "The flat at 3b Mill Lane was empty.", "3b Mill Lane"),
     ("street-address", "Flat 2, 39 Windermere Road", "Flat 2, 39 Windermere Road"),
     ("street-address", "She lives at 27a The Avenue.", "27a The Avenue"),
+    # map locations
+    ("map-location", "Coordinates 53.8008, -1.5491 were shared.", "53.8008, -1.5491"),
+    ("map-location", "He was at 52.6386, -1.1317 by then.", "52.6386, -1.1317"),
+    ("map-location", "dropped a pin: 52.63862,-1.13169", "52.63862,-1.13169"),
+    ("map-location", "Found at 51.5074° N, 0.1278° W.", "51.5074° N, 0.1278° W"),
+    ("map-location", "GPS 52.634, 1.297 in the log", "52.634, 1.297"),
+    ("map-location", "The pin was at 53°48'03\"N 1°32'57\"W.", "53°48'03\"N 1°32'57\"W"),
+    ("map-location", "Meet at ///filled.count.soap tonight.", "///filled.count.soap"),
+    ("map-location", "Her what3words address was index.home.raft.", "index.home.raft"),
+    ("map-location", "OS grid reference SE 29883 33456 was given.", "SE 29883 33456"),
     # National Insurance numbers
     ("national-insurance-number", "NI number AB 12 34 56 C", "AB 12 34 56 C"),
     ("national-insurance-number", "It was HS347129A.", "HS347129A"),
@@ -58,6 +68,9 @@ POSITIVES = [
     ("police-number", "P.C. 4567 was there.", "P.C. 4567"),
     ("police-number", "His collar number 3307 shows.", "3307"),
     ("police-number", "warrant no. 123456 was quoted", "123456"),
+    ("police-number", "Warrant card 123456 was shown.", "123456"),
+    ("police-number", "The officer's badge number, 1234, was visible.", "1234"),
+    ("police-number", "Her employee number is E123456.", "E123456"),
     # crime and incident references
     ("crime-reference", "Crime reference 23000123456.", "23000123456"),
     ("crime-reference", "Quote 23000987654 when you call.", "23000987654"),
@@ -66,6 +79,12 @@ POSITIVES = [
     ("crime-reference", "Crime number 12/3456/23", "12/3456/23"),
     ("crime-reference", "URN 20CM1234523", "20CM1234523"),
     ("crime-reference", "Ref: CR/2023/001234", "CR/2023/001234"),
+    # custody records and PNC ids (check letter: see police.py)
+    ("crime-reference", "Custody record 07/123456/22 was opened.", "07/123456/22"),
+    ("crime-reference", "Custody number CU/2022/001234 was opened.", "CU/2022/001234"),
+    ("crime-reference", "The PNC ID 22/123456A was checked.", "22/123456A"),
+    ("crime-reference", "PNC: 2003/0012345N", "2003/0012345N"),
+    ("crime-reference", "Records matched 98/765432G and no other.", "98/765432G"),
     # dates of birth
     ("date-of-birth", "DOB 01/02/1990", "01/02/1990"),
     ("date-of-birth", "born on 3 May 1987", "3 May 1987"),
@@ -77,6 +96,11 @@ POSITIVES = [
     ("sort-code", "Sort code: 20 45 77", "20 45 77"),
     ("bank-account", "account number 12345678", "12345678"),
     ("bank-account", "a/c 55667788", "55667788"),
+    # IBANs (mod 97)
+    ("bank-account", "Her IBAN is GB82 WEST 1234 5698 7654 32.", "GB82 WEST 1234 5698 7654 32"),
+    ("bank-account", "Paid to DE89370400440532013000 by transfer.", "DE89370400440532013000"),
+    ("bank-account", "IBAN: NL91 ABNA 0417 1643 00", "NL91 ABNA 0417 1643 00"),
+    ("bank-account", "IBAN FR14 2004 1010 0505 0001 3M02 606.", "FR14 2004 1010 0505 0001 3M02 606"),
     # payment cards (Luhn)
     ("payment-card", "Card 4741 2154 7280 3857", "4741 2154 7280 3857"),
     ("payment-card", "Amex 3747 439575 51313", "3747 439575 51313"),
@@ -97,6 +121,12 @@ POSITIVES = [
     ("username", "User name: shadow_fox", "shadow_fox"),
     ("username", "a thread by u/throwaway_leics", "u/throwaway_leics"),
     ("username", "snapchat: kerry_b123", "kerry_b123"),
+    ("username", "A Snapchat user called xx_kayleigh_xx messaged.", "xx_kayleigh_xx"),
+    ("username", "The account dave_the_rave99 posted it on Twitter.", "dave_the_rave99"),
+    ("username", "On X, the user jsmith1990 replied.", "jsmith1990"),
+    ("username", "An Instagram profile named jess.m_x shared it.", "jess.m_x"),
+    ("username", "the user 'kittykat' was blocked", "kittykat"),
+    ("username", "Her Discord tag is kayleigh#1234.", "kayleigh#1234"),
     ("profile-url", "see facebook.com/daniel.price.77", "facebook.com/daniel.price.77"),
     ("profile-url", "https://www.instagram.com/jess.marlow.x/", "instagram.com/jess.marlow.x"),
     ("profile-url", "tiktok.com/@lena.hart", "tiktok.com/@lena.hart"),
@@ -140,6 +170,35 @@ LOOK_ALIKES = [
     "The postcode district LE1 covers the city centre.",
     "Follow @leicspolice for updates, or facebook.com/leicspolice.",
     "Crimestoppers: 0800 555 111.",
+    # usernames: English words after "user" and "account" are not names
+    "The account holder was told; the user was banned.",
+    "An account called for calm, and the user said no.",
+    "A user named in the report complained.",
+    "The user 'said' nothing.",
+    "Take the user e.g. a victim into account 3.2 times; the account 2fa was on.",
+    "The account example.com was blocked; the profile v1.2 loaded at 10am.",
+    "Issue#1234 was closed.",
+    # collar, warrant and staff numbers
+    "Staff 12 officers were on duty.",
+    "Warrant card holders must carry them.",
+    "The badge number was not visible.",
+    # custody records and PNC ids
+    "The PNC 2023 checks and a custody record review found 12 issues.",
+    "The code 22/123456B fails the check letter.",
+    # IBANs
+    "Her IBAN GB83 WEST 1234 5698 7654 32 has a wrong check digit.",
+    "Codes AB12 CDEF 3456 7890 and XY99 ABCD 1234 were printed.",
+    # map locations
+    "Prices were £53.80, £1.54 and £2.00.",
+    "A rise of 12.345, 6.789 in the index.",
+    "Figures were 1.2345, 2.3456, 3.4567 in the table.",
+    "The correlation was 0.4123, -0.2345.",
+    "It was late... very late... at 10.30, 11.45.",
+    "Version 3.2.1 shipped; the score was 3-1.",
+    "The temperature was 20°C at 10:30.",
+    "Our grid reference system changed; the map scale is 1:25000.",
+    "The what3words app is popular with walkers.",
+    "See file:///home/report.pdf for details.",
 ]
 
 

@@ -52,6 +52,12 @@ NAMES = [
     ("Their son (Tom) was out.", "Tom"),
     ("The bag had the initials J.S. on it.", "J.S."),
     ("## Interview With PC Okafor About The Case", "Okafor"),
+    # a surname alone, after "called", "known as" or a label
+    ("A man called Hargreaves complained.", "Hargreaves"),
+    ("The officer, known as Jones, posted.", "Jones"),
+    ("Officer's name: Mensah.", "Mensah"),
+    ("Surname: Bloggs. Forename: Kerry.", "Bloggs"),
+    ("Her surname is Fothergill.", "Fothergill"),
 ]
 
 
@@ -99,6 +105,13 @@ NOT_NAMES = [
     "They do not know the person's name, only their username.",
     "## Officer Wellbeing After Traumatic Incidents",
     "Joe Public expects officers to act.",
+    # after "called" or a label: an app, a group, a place, an ordinary word
+    "An app called Telegram was used; its name is Signal.",
+    "A group called Leeds Lads shared it.",
+    "The name of the group was hidden, and his name was not given.",
+    "The name Operation Sceptre was used.",
+    "Name: Ethics and Transparency Panel",
+    "In the name of the law.",
 ]
 
 

@@ -130,7 +130,10 @@ _SPEECH_VERBS = frozenset((
     "said", "says", "told", "posted", "admitted", "denied", "claimed", "replied", "wrote", "explained",
     "confirmed", "added", "who", "whose",
 ))
-_LOWERCASE_TRIGGERS = _RELATIONS | _NAMING_WORDS | _LOWERCASE_TITLES | {"known"}
+# Labels a name follows: "Name: …", "surname: …", "her surname is …".
+_NAME_LABELS = frozenset({"name", "surname", "forename", "firstname", "lastname"})
+_LABEL_GAP_RE = re.compile(r"\A[ \t]*:?[ \t]*\Z")
+_LOWERCASE_TRIGGERS = _RELATIONS | _NAMING_WORDS | _LOWERCASE_TITLES | _NAME_LABELS | {"known"}
 _LETTER_LABELS = frozenset("ABCDEFGHJKLMNOPQRSTUVWXYZ")
 # A single capital letter (a token holds no line break, so this is r"^[A-Z]$").
 _INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -338,8 +341,37 @@ class _NameFinder:
             return j + 1 if self.first_strength(first) == STRONG else None
         if not self.capitalised(first) or self.is_initial(first) or self.org_follows(j + 1):
             return None
-        if self.first_strength(first) == NONE and (
-                needs_first_name or self.rules.is_word(first.key) or first.key in _FUNCTION_WORDS):
+        if self.first_strength(first) == NONE:
+            if self.rules.is_word(first.key) or first.key in _FUNCTION_WORDS:
+                return None
+            # After "named", "called" or "known as" a surname alone is a name
+            # ("a man called Hargreaves"); an app, a group or a place is not.
+            if needs_first_name and not (self.rules.is_surname(first.key)
+                                         and not self.scan.is_allowed(first.start, first.end)):
+                return None
+        end = self.collect(j)
+        if self.org_follows(end):
+            return None
+        return max(self.trim(j, end), j + 1)
+
+    def after_label(self, i: int) -> int | None:
+        """The name after "Name:", "surname:", "her surname is" (token i is the
+        label). Anything capitalised there is a name unless it is an ordinary
+        word and no surname ("its name is Signal")."""
+        j = i + 1
+        if j < self.count and self.texts[j] in ("is", "was") and self.gap(j, _NAME_GAP_RE):
+            j += 1
+        elif j >= self.count or not self.gap(j, _LABEL_GAP_RE):
+            return None
+        if j >= self.count or not self.gap(j, _LABEL_GAP_RE):
+            return None
+        first = self.tokens[j]
+        if not self.capitalised(first) or self.is_initial(first) or first.key in _FUNCTION_WORDS:
+            return None
+        if (self.first_strength(first) == NONE and self.rules.is_word(first.key)
+                and not self.rules.is_surname(first.key)):
+            return None
+        if self.scan.is_allowed(first.start, first.end) or self.org_follows(j + 1):
             return None
         end = self.collect(j)
         if self.org_follows(end):
@@ -460,6 +492,12 @@ class _NameFinder:
                 end = self.after_relation(i + 1, needs_first_name=t.key in _NAMING_WORDS)
                 if end is not None:
                     yield self.hit(i + 1, end)
+                    i = end
+                    continue
+            if t.key in _NAME_LABELS:
+                end = self.after_label(i)
+                if end is not None:
+                    yield self.hit(i + 2 if self.texts[i + 1] in ("is", "was") else i + 1, end)
                     i = end
                     continue
             if t.key == "known" and i + 2 < len(tokens) and tokens[i + 1].key == "as":

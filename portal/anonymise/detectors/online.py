@@ -119,6 +119,50 @@ register(PatternDetector(
               "psn", "steam", "roblox", "fortnite"),
     advice="remove it: a username leads straight to the person's account",
 ))
+# "the user jsmith1990", "an account called xx_kayleigh_xx": after a bare
+# "user" or "account" only a name no English word could be (a digit, "_" or
+# ".", or quoted), so "the user was banned" and "an account called for calm" pass.
+_ABBREVIATION_RE = re.compile(r"(?:[a-z]\.)+[a-z]?\Z")  # "e.g", "i.e"
+# "v1.2", "3rd", "10am", "2fa", and web addresses and files ("example.com", "node.js").
+_NOT_A_NAME_RE = re.compile(
+    r"v?\d[\d.]*\Z|\d+[a-z]{1,3}\Z|.*\.(?:com|org|net|co|uk|gov|io|js|pdf|docx?|jpe?g|png)\Z")
+
+
+def _name_not_a_word(match: re.Match[str], scan: Scan) -> bool:
+    name = match.group("name")
+    if name in _NOT_A_USERNAME or _ABBREVIATION_RE.match(name) or _NOT_A_NAME_RE.match(name):
+        return False
+    if match.group("quote") is not None:  # closed right after the name, and no common word
+        closing = match.string[match.end("name"):match.end("name") + 1]
+        return closing != "" and closing in "\"'”’" and not scan.rules.is_common(name)
+    return any(ch.isalpha() for ch in name) and any(ch.isdigit() or ch in "_." for ch in name)
+
+
+register(PatternDetector(
+    rule="username",
+    title="Username",
+    pattern=re.compile(
+        r"\b(?:user|account|profile)(?:\s+(?:called|named))?(?:[ \t]*[:=\n][ \t]*|[ \t]+)"
+        r"(?P<quote>[\"'“‘])?"
+        r"(?P<name>[a-z0-9_][a-z0-9_.]{1,31}[a-z0-9_])(?![\w@/-])"),
+    lowercase=True,
+    starts=("user", "account", "profile"),
+    group="name",
+    validate_in_context=_name_not_a_word,
+    keywords=("user", "account", "profile"),
+    advice="remove it: a username leads straight to the person's account",
+))
+# Discord's older "name#1234" tags, near a word that says what they are.
+register(PatternDetector(
+    rule="username",
+    title="Username",
+    pattern=re.compile(r"(?<![\w#@./])[A-Za-z0-9_.]{2,32}#\d{4}(?![\w#])"),
+    context=("discord", "tag", "gamertag", "username", "user name", "handle", "add me"),
+    without_context=None,
+    min_digits=4,
+    hint=re.compile(r"#\d{4}"),  # faster than keywords: "tag" is in "footage"
+    advice="remove it: a username leads straight to the person's account",
+))
 register(PatternDetector(
     rule="username",
     title="Username",

@@ -28,10 +28,14 @@ register(PatternDetector(
     rule="police-number",
     title="Police collar or warrant number",
     keywords=("collar", "shoulder", "warrant", "badge", "staff", "payroll", "employee", "force"),
+    # "warrant card 123456" needs no "number" (but three digits: "warrant card,
+    # 2 officers"); "badge number, 1234,"; staff numbers may carry a letter
+    # ("employee number E123456").
     pattern=re.compile(
         r"\b(?:(?:collar|shoulder)(?:\s+(?:number|no\.?|num))?"
+        r"|warrant\s+card(?=[\s,:#]*(?:(?:is|was)\s*)?#?\d{3})"
         r"|(?:warrant(?:\s+card)?|badge|staff|payroll|employee|force)\s+(?:number|no\.?|num|id|#))"
-        r"\s*(?:is|was|:)?\s*#?(?P<number>\d{1,7})(?![\w-]|\.\d)"),
+        r"\s*,?\s*(?:is|was|:)?\s*#?(?P<number>[a-z]{0,2}\d{1,7})(?![\w-]|\.\d)"),
     lowercase=True,
     starts=("collar", "shoulder", "warrant", "badge", "staff", "payroll", "employee", "force"),
     group="number",
@@ -57,6 +61,47 @@ register(PatternDetector(
     keywords=("crime", "occurrence", "incident", "log", "cad", "storm", "niche", "case", "job",
               "call", "investigation"),
     advice="remove it: a reference number can be looked up",
+))
+# Custody records ("custody record 07/123456/22", "custody number CU/2022/001234")
+# and PNC ids ("PNC ID 22/123456A"). Five digits at least: "PNC 2023 checks"
+# names a year, not a person.
+register(PatternDetector(
+    rule="crime-reference",
+    title="Custody record or PNC number",
+    pattern=re.compile(
+        r"\b(?:custody\s+(?:record|reference|ref|number|no|num|id)(?:\s+(?:number|no|num))?"
+        r"|pnc(?:\s+(?:id|number|no|num|ref|reference|record))?)"
+        rf"\.?\s*(?:is|was|:|#)?\s*(?P<ref>{_REFERENCE})(?![\w-])"),
+    lowercase=True,
+    starts=("custody", "pnc"),
+    group="ref",
+    validate=lambda m: sum(ch.isdigit() for ch in m.group("ref")) >= 5,
+    keywords=("custody", "pnc"),
+    advice="remove it: a custody or PNC number identifies the person",
+))
+
+# A PNC id without "PNC": two (or four) year digits, a serial of up to seven
+# digits and a check letter, the number (year digits and the serial padded to
+# seven) mod 23 indexed into this alphabet. The algorithm is the one in the
+# Ministry of Justice's own validators (hmpps-person-record, PNCIdentifier).
+_PNC_CHECK_LETTERS = "ZABCDEFGHJKLMNPQRTUVWXY"
+
+
+def _pnc_check_letter(match: re.Match[str]) -> bool:
+    number = int(match.group("year")[-2:] + match.group("serial").zfill(7))
+    return _PNC_CHECK_LETTERS[number % 23] == match.group("check").upper()
+
+
+register(PatternDetector(
+    rule="crime-reference",
+    title="PNC number",
+    pattern=re.compile(
+        r"(?<![\w/.-])(?P<year>\d{2}|(?:19|20)\d\d)/(?P<serial>\d{4,7})(?P<check>[A-Z])(?![\w/-])"),
+    validate=_pnc_check_letter,
+    min_digits=6,
+    case_keywords=("/",),
+    hint=re.compile(r"/\d{4,7}[a-z]"),
+    advice="remove it: a PNC number identifies the person",
 ))
 # "incident 412 of 14/06/2022", "log 56 of 3 May": the force's daily log numbering.
 register(PatternDetector(
