@@ -157,10 +157,11 @@ def tag_records(taxonomy, records: RecordSet, cache: ResultsCache) -> list[Probl
         scenario_text = "\n\n".join(text for _, text in dilemma.public_sections)
         inputs = dict(title=dilemma.title, summary=dilemma.summary, body=scenario_text,
                       editor_themes=dilemma.editor_themes, rejected_themes=dilemma.rejected_themes)
-        # The site shows the themes; the evidence behind them is for editors
-        # (scripts/tag.py), so the build neither keeps nor caches it.
-        dilemma.themes = cache.remember(
-            "tags", text_key(inputs), lambda: list(tagging.tag_record(taxonomy, **inputs).themes),
+        # The site shows the themes, and which are a best guess; the evidence
+        # behind them is for editors (scripts/tag.py), so the build neither
+        # keeps nor caches it.
+        dilemma.themes, dilemma.best_guess_themes = cache.remember(
+            "tags", text_key(inputs), lambda: _themes_of(tagging.tag_record(taxonomy, **inputs)),
             encode=list, decode=_decode_themes)
         if not dilemma.themes and dilemma.status != "withdrawn":
             problems.append(Problem(dilemma.path, dilemma.source.line_of("title"),
@@ -200,10 +201,15 @@ def _finding_from(fields: dict, path: str) -> anonymise.Finding:
         path_masked=fields["path_masked"])
 
 
-def _decode_themes(stored: list) -> list[str]:
-    if not isinstance(stored, list):
-        raise TypeError("themes must be a list")
-    return [str(theme) for theme in stored]
+def _themes_of(result: tagging.TagResult) -> tuple[list[str], list[str]]:
+    return list(result.themes), list(result.fallback)
+
+
+def _decode_themes(stored: list) -> tuple[list[str], list[str]]:
+    themes, best_guess = stored
+    if not isinstance(themes, list) or not isinstance(best_guess, list) or not set(best_guess) <= set(themes):
+        raise TypeError("themes must be two lists, the best guesses among the themes")
+    return [str(theme) for theme in themes], [str(theme) for theme in best_guess]
 
 
 def add_history(settings: Settings, records: RecordSet, cache: ResultsCache) -> None:

@@ -61,6 +61,8 @@ class Dilemma:
     source: SourceFile | None = None
     # Filled by the tagging stage.
     themes: list[str] = field(default_factory=list)
+    # Themes given as automatic tagging's best guess (nothing reached a threshold).
+    best_guess_themes: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     # Filled from git history when available: list of (label, date, url).
     history: list = field(default_factory=list)

@@ -266,6 +266,21 @@ def _link_html(from_uri: str, to_uri: str, text: str) -> str:
 
 
 # -- dilemma pages -------------------------------------------------------------------
+def _theme_sources(content: PortalContent, dilemma: Dilemma, uri: str) -> str:
+    """Which themes an editor chose, which automatic tagging found and which
+    are its best guess, so that a reader can weigh them (themes-method.md)."""
+    editor = [t for t in dilemma.themes if t in dilemma.editor_themes]
+    best_guess = [t for t in dilemma.themes if t in dilemma.best_guess_themes and t not in editor]
+    found = [t for t in dilemma.themes if t not in editor and t not in best_guess]
+    # Sentences, and semicolons between names: a theme's name may hold a comma.
+    parts = [f"{label}: {'; '.join(_theme_names(content, themes))}." for label, themes in (
+        ("Chosen by an editor", editor), ("Found by automatic tagging", found),
+        ("Automatic tagging's best guess (no theme had enough evidence)", best_guess)) if themes]
+    if not parts:
+        return ""
+    return f"{esc(' '.join(parts))} {_link_html(uri, 'themes-method.md', 'How themes are given')}"
+
+
 STATUS_NOTES = {
     "for-discussion": "This dilemma was published for the panel to discuss. The panel's "
                       "views will appear here once the panel has approved them.",
@@ -306,6 +321,9 @@ def render_dilemma(content: PortalContent, dilemma: Dilemma) -> str:
         ("Status", status_badge(dilemma.status)),
         ("Meeting", _link_html(uri, meeting_uri(meeting.id), long_date(meeting.date))),
     ]
+    theme_sources = _theme_sources(content, dilemma, uri)
+    if theme_sources:
+        facts.append(("How themes were given", theme_sources))
     principle_names = content.principle_names(dilemma.principles)
     if principle_names:
         facts.append(("Principles", esc(", ".join(principle_names))))

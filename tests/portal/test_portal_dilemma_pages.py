@@ -2,6 +2,7 @@
 status allows, its themes linked to theme pages, related dilemmas, a
 permanent link and a citation."""
 import re
+from pathlib import Path
 
 from portal_testkit import DRAFT_TEXT, UNAPPROVED_OUTCOME, UNPUBLISHED_RESPONSE, article, text_of
 
@@ -88,3 +89,37 @@ def test_record_titles_are_escaped_text(site):
     title = re.search(r"<title>(.*?)</title>", html).group(1)
     assert title == 'Sharing "quotes" &amp; claims online, and why a &lt; b matters - Ethics and Transparency Panel'
     assert '>Sharing "quotes" &amp; claims online, and why a &lt; b matters' in article(html)
+
+
+def test_a_reader_can_tell_editors_themes_from_automatic_ones_and_best_guesses(tmp_path):
+    from portal_testkit import MEETING_2024, _dilemma, build_portal_site
+
+    from portal import tagging
+    names = {t.id: t.name for t in tagging.load_taxonomy(
+        Path(__file__).resolve().parents[2] / "config" / "themes.yml").themes}
+    records = {
+        "2024-06-11/meeting.md": MEETING_2024,
+        # an editor's theme, and one the tagging finds plainly (drone, protest)
+        "2024-06-11/2024-001.md": _dilemma(
+            "2024-001", "Using a drone over a protest camp", "for-discussion", "themes: [custody]\n",
+            "## Scenario\n\nA fictional protest camp has been set up on open land. Officers want to "
+            "use a drone to watch for disorder.\n\n## Questions for the panel\n\nIs it proportionate?\n"),
+        # a short dilemma where no theme has enough evidence: a best guess
+        "2024-06-11/2024-002.md": _dilemma(
+            "2024-002", "A fictional question", "for-discussion", "",
+            "## Scenario\n\nThe officer's phone holds a photo and a message.\n\n"
+            "## Questions for the panel\n\nWhat should happen?\n"),
+    }
+    site = build_portal_site(tmp_path, records, real_records=False)
+
+    first = text_of(article(site.read("dilemmas/2024-001/index.html")))
+    assert f"How themes were given Chosen by an editor: {names['custody']}. Found by automatic tagging: " \
+           f"{names['surveillance-technology']}; {names['public-order-and-protest']}. How themes are given" in first
+    assert "best guess" not in first
+
+    second = text_of(article(site.read("dilemmas/2024-002/index.html")))
+    assert (f"How themes were given Automatic tagging's best guess (no theme had enough evidence): "
+            f"{names['covert-tactics']}.") in second
+    assert "Found by automatic tagging" not in second and "Chosen by an editor" not in second
+    assert re.search(r'<dd>[^<]*best guess[^<]*<a href="\.\./\.\./themes-method/">How themes are given</a>',
+                     site.read("dilemmas/2024-002/index.html"))
