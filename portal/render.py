@@ -71,27 +71,28 @@ def page_url(src_uri: str) -> str:
     return path + "/"
 
 
-def href(from_uri: str, to_uri: str) -> str:
-    """A relative URL for raw HTML links, which MkDocs does not rewrite.
+def _relative_folders(from_folders: list[str], to_folders: list[str]) -> list[str]:
+    """The path from one folder to another, both given as their parts.
     (``posixpath.relpath`` gives the same, but asks the system for the current
     folder each time: this runs for every link in every list.)"""
-    from_parts = page_url(from_uri).split("/")[:-1]  # "a/b/" -> ["a", "b"]; "" -> []
-    to_parts = page_url(to_uri).split("/")[:-1]
     common = 0
-    while common < len(from_parts) and common < len(to_parts) and from_parts[common] == to_parts[common]:
+    shortest = min(len(from_folders), len(to_folders))
+    while common < shortest and from_folders[common] == to_folders[common]:
         common += 1
-    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return [".."] * (len(from_folders) - common) + to_folders[common:]
+
+
+def href(from_uri: str, to_uri: str) -> str:
+    """A relative URL for raw HTML links, which MkDocs does not rewrite."""
+    # "a/b/" -> ["a", "b"]; "" -> []
+    parts = _relative_folders(page_url(from_uri).split("/")[:-1], page_url(to_uri).split("/")[:-1])
     return "/".join(parts) + "/" if parts else "./"
 
 
 def link(from_uri: str, to_uri: str) -> str:
     """A relative Markdown link target between two generated pages."""
-    from_parts = from_uri.split("/")[:-1]
-    to_parts = to_uri.split("/")
-    common = 0
-    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
-        common += 1
-    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+    *to_folders, name = to_uri.split("/")
+    return "/".join(_relative_folders(from_uri.split("/")[:-1], to_folders) + [name])
 
 
 # -- helpers ---------------------------------------------------------------------

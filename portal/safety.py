@@ -42,6 +42,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+# Invisible characters make two ids differ without looking different; the
+# anonymisation check drops the same ones to read a record as shown.
+from .anonymise.readable import INVISIBLE_RE
 from .problems import Problem
 
 # -- the safe subset ---------------------------------------------------------------
@@ -649,9 +652,6 @@ _CONFUSABLES = str.maketrans({
 })
 # Digits and letters that read alike in many fonts: 2023-0l1 and 2023-011.
 _READ_ALIKE = str.maketrans({"0": "o", "1": "l", "i": "l"})
-# Invisible characters that make two ids differ without looking different.
-_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
-                        r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]")
 
 
 def id_skeleton(value: str) -> str:
@@ -662,7 +662,7 @@ def id_skeleton(value: str) -> str:
 def _latin_lookalike(value: str) -> str:
     """``value`` with invisible characters dropped, case folded and every
     look-alike from another script or width replaced by the Latin it mimics."""
-    folded = unicodedata.normalize("NFKC", _INVISIBLE.sub("", value)).casefold()
+    folded = unicodedata.normalize("NFKC", INVISIBLE_RE.sub("", value)).casefold()
     return unicodedata.normalize("NFKC", folded.translate(_CONFUSABLES)).translate(_CONFUSABLES)
 
 

@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass
 
 # Characters a page shows as nothing (format characters, joiners, bidi
-# controls, variation selectors, the soft hyphen).
+# controls, variation selectors, the soft hyphen). portal/safety.py drops the
+# same ones before comparing record ids.
 _INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
               "\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff")
+INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 # Spaces other than the ASCII one: patterns written for "07700 900123" expect it.
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
-_SPACE_RE = re.compile(f"[{_SPACES}]")
 # Anything that may need rewriting: one character-class search (fast, in C)
 # tells most records apart, which need nothing.
 _TRIGGER_RE = re.compile(f"[{_INVISIBLE}{_SPACES}&\\\\]")
@@ -83,7 +83,7 @@ def _shown(match: re.Match[str]) -> str:
         shown = html.unescape(token)
         if shown == token:  # not a reference HTML knows: shown as written
             return token
-    if _INVISIBLE_RE.fullmatch(shown):
+    if INVISIBLE_RE.fullmatch(shown):
         return ""
     if shown.isspace():
         return " "
@@ -119,7 +119,7 @@ def readable(text: str) -> Readable | None:
         add(text[done:match.start()], done, match.start() - done, True)
         add(shown, match.start(), match.end() - match.start(), False)
         done = match.end()
-    if not pieces and done == 0:
+    if done == 0:  # nothing that needed rewriting
         return None
     add(text[done:], done, len(text) - done, True)
     if not pieces:  # the whole text was invisible

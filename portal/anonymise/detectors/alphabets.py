@@ -80,8 +80,9 @@ def _find_words(scan: Scan, detector: FunctionDetector) -> Iterator[Hit]:
     first = _MAYBE_OTHER_RE.search(text)
     if first is None:
         return
-    # From the start of the word the first such character is in.
-    begin = max(map(text.rfind, " \t\n", (0, 0, 0), (first.start(),) * 3)) + 1
+    begin = first.start()  # back to the start of the word it is in
+    while begin and not text[begin - 1].isspace():
+        begin -= 1
     run: tuple[int, int, str] | None = None
     for match in _WORD_RE.finditer(text, begin):
         script = _foreign(match.group())

@@ -354,15 +354,13 @@ class _NameFinder:
             return None
         return max(self.trim(j, end), j + 1)
 
-    def after_label(self, i: int) -> int | None:
-        """The name after "Name:", "surname:", "her surname is" (token i is the
-        label). Anything capitalised there is a name unless it is an ordinary
-        word and no surname ("its name is Signal")."""
+    def after_label(self, i: int) -> tuple[int, int] | None:
+        """(first, after last) token of the name after "Name:", "surname:", "her
+        surname is" (token i is the label). Anything capitalised there is a name
+        unless it is an ordinary word and no surname ("its name is Signal")."""
         j = i + 1
         if j < self.count and self.texts[j] in ("is", "was") and self.gap(j, _NAME_GAP_RE):
             j += 1
-        elif j >= self.count or not self.gap(j, _LABEL_GAP_RE):
-            return None
         if j >= self.count or not self.gap(j, _LABEL_GAP_RE):
             return None
         first = self.tokens[j]
@@ -376,7 +374,7 @@ class _NameFinder:
         end = self.collect(j)
         if self.org_follows(end):
             return None
-        return max(self.trim(j, end), j + 1)
+        return j, max(self.trim(j, end), j + 1)
 
     def full_name(self, i: int, end: int) -> tuple[int, int] | None:
         """The name within tokens[i:end], a run of capitalised words, if any."""
@@ -495,10 +493,10 @@ class _NameFinder:
                     i = end
                     continue
             if t.key in _NAME_LABELS:
-                end = self.after_label(i)
-                if end is not None:
-                    yield self.hit(i + 2 if self.texts[i + 1] in ("is", "was") else i + 1, end)
-                    i = end
+                name = self.after_label(i)
+                if name is not None:
+                    yield self.hit(*name)
+                    i = name[1]
                     continue
             if t.key == "known" and i + 2 < len(tokens) and tokens[i + 1].key == "as":
                 end = self.after_relation(i + 2, needs_first_name=True)
